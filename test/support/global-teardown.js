@@ -1,0 +1,2 @@
+/** Placeholder replaced by the fake GitHub coverage writer. */
+export default async function globalTeardown() {}
