@@ -85,10 +85,18 @@ export default tseslint.config(
           patterns: [
             {
               group: ioModules,
-              message: 'The pure core performs no I/O: take the data as a parameter, or move this into an adapter (src/github, src/store).',
+              message:
+                'The pure core performs no I/O: take the data as a parameter, or move this into an adapter (src/github, src/store).',
             },
             {
-              group: ['**/github/**', '**/store/**', '**/app', '**/app.js', '**/reconcile/**', '**/cli/**'],
+              group: [
+                '**/github/**',
+                '**/store/**',
+                '**/app',
+                '**/app.js',
+                '**/reconcile/**',
+                '**/cli/**',
+              ],
               message: 'The pure core must not depend on adapters or the orchestrator.',
             },
           ],
@@ -97,7 +105,10 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         { name: 'fetch', message: 'The pure core performs no I/O.' },
-        { name: 'process', message: 'The pure core reads no environment: take values as parameters.' },
+        {
+          name: 'process',
+          message: 'The pure core reads no environment: take values as parameters.',
+        },
       ],
       'no-restricted-properties': [
         'error',

@@ -20,7 +20,10 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  reporters: ['<rootDir>/test/support/default-reporter.js', '<rootDir>/test/support/summary-reporter.js'],
+  reporters: [
+    '<rootDir>/test/support/default-reporter.js',
+    '<rootDir>/test/support/summary-reporter.js',
+  ],
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 30_000,
 };

@@ -5,10 +5,11 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { generators } from './generators.js';
+import { loadGenerators } from './generators.js';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
+const generators = await loadGenerators();
 
 let stale = 0;
 for (const generator of generators) {
