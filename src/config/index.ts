@@ -1,0 +1,24 @@
+/** The config module's public surface: the app, the Action and the CLI import from here. */
+export { parseConfig } from './parse-config.js';
+export { loadConfigDocument } from './load-config-document.js';
+export { validateConfig } from './validate-config.js';
+export { mergeConfigs } from './merge-configs.js';
+export { parseExtends, type ExtendsTarget } from './parse-extends.js';
+export { defaultConfig } from './default-config.js';
+export { sluiceConfigSchema } from './sluice-config-schema.js';
+export { buildConfigJsonSchema } from './config-json-schema.js';
+export { listConfigFields, type ConfigField } from './list-config-fields.js';
+export { configLimits } from './config-limits.js';
+export { configReferenceUrl, configSchemaUrl } from './config-urls.js';
+export { gateClasses, type GateClass } from './sections/gate-classes.js';
+export { subjectPlaceholders, type SubjectPlaceholder } from './sections/subject-placeholders.js';
+export type {
+  ConfigDocument,
+  ConfigError,
+  ConfigErrorKind,
+  ConfigWarning,
+  LoadConfigDocumentResult,
+  ParseConfigResult,
+  SluiceConfig,
+  SluiceConfigInput,
+} from './types.js';
