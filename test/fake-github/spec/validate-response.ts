@@ -42,7 +42,10 @@ export function validateResponse(
   }
   // Some error statuses are documented without content (git/delete-ref 422, pulls/check-if-merged
   // 404), yet GitHub sends its usual error JSON there too.
-  const bodylessError = documented?.jsonSchemaLocation === undefined && status >= 400 && COMMON_ERROR_STATUSES.has(status);
+  const bodylessError =
+    documented?.jsonSchemaLocation === undefined &&
+    status >= 400 &&
+    COMMON_ERROR_STATUSES.has(status);
   if (documented === undefined || bodylessError) {
     return checkAgainstSchema(commonErrorValidator(compiler), body, undefined, knownSpecBugs);
   }
