@@ -4,7 +4,15 @@ import { UsageError, type CliIo } from './types.js';
 function renderHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: sluice <command> [options]', '', 'Commands:', ...lines, ''].join('\n');
+  return [
+    'Usage: sluice <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `sluice <command> --help` for its options.',
+    '',
+  ].join('\n');
 }
 
 /** Runs `sluice <command> ...args` and returns the exit code. */
@@ -14,11 +22,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(renderHelp());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`sluice: unknown command '${name}'\n\n${renderHelp()}`);
     return 2;
   }
+  // Commands load on demand: `sluice changelog` must not pay for the database drivers.
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
     return 0;

@@ -1,4 +1,27 @@
 import type { CliCommand } from '../types.js';
 
+/**
+ * Commands are imported when run, not when `sluice` starts: the store's database drivers
+ * alone take over half a second to import, and `sluice changelog` runs in release jobs and
+ * benchmarks where start-up is most of its time. Name and summary live here for `--help`;
+ * the CLI dispatcher (../main.ts) loads the one command it runs.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
 /** Every `sluice` subcommand, in the order `sluice --help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CommandEntry[] = [
+  {
+    name: 'changelog',
+    summary: 'turn the merge subjects between two refs into changelog entries',
+    load: async () => (await import('./changelog.js')).changelogCommand,
+  },
+  {
+    name: 'migrate',
+    summary: "create or upgrade the store's tables (also done at start-up)",
+    load: async () => (await import('./migrate.js')).migrateCommand,
+  },
+];

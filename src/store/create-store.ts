@@ -1,0 +1,23 @@
+import { createAttemptStore } from './attempt-store.js';
+import { createDeliveryLog } from './delivery-log.js';
+import { createFlakeStats } from './flake-stats.js';
+import { createLeaseStore } from './lease-store.js';
+import { createMutationJournal } from './mutation-journal.js';
+import { createQueueStore } from './queue-store.js';
+import { createStagingStore } from './staging-store.js';
+import type { StoreDatabase } from './store-database.js';
+import type { Store } from './types.js';
+
+/** The Store over an open, migrated database; closing the store closes the database. */
+export function createStore(database: StoreDatabase): Store {
+  return {
+    queue: createQueueStore(database),
+    staging: createStagingStore(database),
+    attempts: createAttemptStore(database),
+    journal: createMutationJournal(database),
+    deliveries: createDeliveryLog(database),
+    leases: createLeaseStore(database),
+    flakes: createFlakeStats(database),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import type { Dialect } from '../codec.js';
+import { columnTypesFor } from './column-types.js';
+import { createCoordinationTables } from './create-coordination-tables.js';
+import { createQueueTables } from './create-queue-tables.js';
+import { createTestingTables } from './create-testing-tables.js';
+
+/**
+ * Every migration, in order, as code: no directory is globbed at run time, so the same set
+ * runs from dist/, from sources under Jest and from a bundled build. Names sort in order;
+ * never rename or edit one that has shipped, add the next instead.
+ */
+export function listMigrations(dialect: Dialect): Record<string, Migration> {
+  const types = columnTypesFor(dialect);
+  return {
+    '0001_initial': {
+      up: async (db: Kysely<unknown>) => {
+        await createQueueTables(db, types);
+        await createTestingTables(db, types);
+        await createCoordinationTables(db, types);
+      },
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { writeJson, writeTime } from './codec.js';
+import { insertEntry } from './enqueue-entry.js';
+import { StoreError } from './errors.js';
+import { toColumns, toEntry } from './queue-entry-rows.js';
+import { activeEntryStates } from './records.js';
+import type { StoreDatabase } from './store-database.js';
+import type { QueueStore } from './types.js';
+
+export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
+  const entries = () => db.selectFrom('queue_entry').selectAll();
+  const findActive: QueueStore['findActive'] = async (pr) => {
+    const row = await entries()
+      .where('repo', '=', pr.repo)
+      .where('number', '=', pr.number)
+      .where('state', 'in', activeEntryStates)
+      .executeTakeFirst();
+    return row && toEntry(codec, row);
+  };
+
+  return {
+    findActive,
+    async enqueue(entry) {
+      try {
+        const existing = await findActive(entry);
+        if (existing) return { ok: false, reason: 'already-queued', entry: existing };
+        const created = await db.transaction().execute((trx) => insertEntry(trx, codec, entry));
+        return { ok: true, entry: created };
+      } catch (error) {
+        // Another replica queued the same PR between our read and insert.
+        const existing = codec.isUniqueViolation(error) ? await findActive(entry) : undefined;
+        if (existing === undefined) throw error;
+        return { ok: false, reason: 'already-queued', entry: existing };
+      }
+    },
+    async get(entryId) {
+      const row = await entries().where('id', '=', entryId).executeTakeFirst();
+      return row && toEntry(codec, row);
+    },
+    async list(queue) {
+      const rows = await entries()
+        .where('repo', '=', queue.repo)
+        .where('base', '=', queue.base)
+        .where('state', 'in', activeEntryStates)
+        .orderBy('sequence')
+        .execute();
+      return rows.map((row) => toEntry(codec, row));
+    },
+    async listForPullRequest(pr) {
+      const rows = await entries()
+        .where('repo', '=', pr.repo)
+        .where('number', '=', pr.number)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => toEntry(codec, row));
+    },
+    async listActiveQueues() {
+      return db
+        .selectFrom('queue_entry')
+        .select(['repo', 'base'])
+        .distinct()
+        .where('state', 'in', activeEntryStates)
+        .orderBy('repo')
+        .orderBy('base')
+        .execute();
+    },
+    update: (update) =>
+      db.transaction().execute(async (trx) => {
+        const at = writeTime(update.now);
+        const row = await trx
+          .updateTable('queue_entry')
+          .set({ ...toColumns(update.changes), updated_at: at })
+          .where('id', '=', update.entryId)
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) throw new StoreError(`No queue entry ${update.entryId}.`);
+        const { kind, detail } = update.event;
+        await trx
+          .insertInto('entry_event')
+          .values({ entry_id: row.id, at, kind, detail: writeJson(detail) })
+          .execute();
+        return toEntry(codec, row);
+      }),
+    async listEvents(entryId) {
+      const rows = await db
+        .selectFrom('entry_event')
+        .selectAll()
+        .where('entry_id', '=', entryId)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        entryId: row.entry_id,
+        at: codec.readTime(row.at),
+        kind: row.kind,
+        detail: codec.readJson(row.detail),
+      }));
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/** What the store keeps, in domain words; the Store interface is in types.ts. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A pull request's place in one repository: `repo` is `owner/name`. */
+export interface PullRequestRef {
+  repo: string;
+  number: number;
+}
+
+/** One queue: a repository's base branch. */
+export interface QueueRef {
+  repo: string;
+  base: string;
+}
+
+/** `merged` and `dequeued` end an entry; the others keep the PR in its queue. */
+export type EntryState = 'queued' | 'testing' | 'landing' | 'blocked' | 'merged' | 'dequeued';
+export const activeEntryStates = ['queued', 'testing', 'landing', 'blocked'] as const;
+
+export interface QueueEntry extends PullRequestRef {
+  id: number;
+  base: string;
+  /** Queue order within repo/base; never reused. */
+  sequence: number;
+  /** The head SHA that was queued (and approved); a different head is untested. */
+  headSha: string;
+  queuedBy: string;
+  queuedAt: Date;
+  state: EntryState;
+  consecutiveFailures: number;
+  /** Times the entry was sent back to be tested again (infra, base moved, `/sluice retry`). */
+  retryCount: number;
+  /** A gate class from src/gates; text, so a new class needs no migration. */
+  lastFailureClass: string | null;
+  endReason: string | null;
+  updatedAt: Date;
+}
+
+export interface EntryEvent {
+  entryId: number;
+  at: Date;
+  kind: string;
+  detail: Json;
+}
+
+export type EntryChanges = Partial<
+  Pick<
+    QueueEntry,
+    'state' | 'headSha' | 'consecutiveFailures' | 'retryCount' | 'lastFailureClass' | 'endReason'
+  >
+>;
+
+export type EnqueueResult =
+  { ok: true; entry: QueueEntry } | { ok: false; reason: 'already-queued'; entry: QueueEntry };
+
+export type StagingState =
+  'building' | 'testing' | 'passed' | 'failed' | 'landing' | 'landed' | 'abandoned';
+
+export interface StagedPullRequest {
+  entryId: number;
+  number: number;
+  headSha: string;
+}
+
+/** A staging commit under test: one PR today, an ordered batch or stack later. */
+export interface StagingRecord extends QueueRef {
+  id: number;
+  baseSha: string;
+  /** In merge order: each PR is applied on top of the ones before it. */
+  prs: StagedPullRequest[];
+  ref: string;
+  commitSha: string | null;
+  treeSha: string | null;
+  state: StagingState;
+  /** Required checks that have not started by then fail the record. */
+  checksStartDeadline: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type StagingChanges = Partial<
+  Pick<StagingRecord, 'state' | 'commitSha' | 'treeSha' | 'checksStartDeadline'>
+>;
+
+export type AttemptOutcome = 'running' | 'passed' | 'failed' | 'cancelled';
+
+export interface Attempt {
+  id: number;
+  entryId: number;
+  stagingId: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  outcome: AttemptOutcome;
+  failureClass: string | null;
+  evidence: Json;
+  rerunsUsed: number;
+}
+
+export interface RetryBudgetUsage {
+  entryReruns: number;
+  repoRerunsSince: number;
+}
+
+export type MutationKind =
+  | 'create-ref'
+  | 'update-ref'
+  | 'delete-ref'
+  | 'create-commit'
+  | 'merge-branch'
+  | 'merge-pr'
+  | 'add-label'
+  | 'remove-label'
+  | 'create-comment'
+  | 'create-check-run'
+  | 'update-check-run';
+
+/** `pending` and `unknown` are open: a restarted app must finish or roll them back. */
+export type MutationStatus = 'pending' | 'done' | 'failed' | 'unknown';
+
+export interface MutationIntent {
+  repo: string;
+  kind: MutationKind;
+  /** What is changed: a ref name, `pr#12`, `label:merge-queue@pr#12`. */
+  target: string;
+  expectedOld: string | null;
+  newValue: string | null;
+  idempotencyKey: string;
+  entryId?: number;
+  stagingId?: number;
+}
+
+export interface JournalRow extends Omit<MutationIntent, 'entryId' | 'stagingId'> {
+  id: number;
+  entryId: number | null;
+  stagingId: number | null;
+  status: MutationStatus;
+  result: Json;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface Lease {
+  name: string;
+  holder: string;
+  expiresAt: Date;
+}
+
+export type LeaseResult = { ok: true; lease: Lease } | { ok: false; current: Lease | undefined };
+
+export interface FlakeStat {
+  repo: string;
+  job: string;
+  signature: string;
+  count: number;
+  lastSeenAt: Date;
+  lastSha: string;
+}

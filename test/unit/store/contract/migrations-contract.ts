@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { StoreMigrationError } from '../../../../src/store/errors.js';
+import { migrateStore, readMigrationStatus } from '../../../../src/store/migrate-store.js';
+import { listMigrations } from '../../../../src/store/migrations/index.js';
+import { anEntry } from '../support/builders.js';
+import type { HarnessFactory, StoreHarness } from '../support/store-harness.js';
+
+export function describeMigrationsContract(createHarness: HarnessFactory): void {
+  describe('migrations', () => {
+    let harness: StoreHarness;
+    beforeEach(async () => {
+      harness = await createHarness();
+    });
+    afterEach(() => harness.dispose());
+
+    it('reports every migration pending on an empty database, and applies them all', async () => {
+      const database = await harness.openDatabase();
+      const names = Object.keys(listMigrations(database.codec.dialect));
+      const before = await readMigrationStatus(database);
+      expect(before).toEqual(names.map((name) => ({ name, appliedAt: undefined })));
+      expect(await migrateStore(database)).toEqual(names);
+      const after = await readMigrationStatus(database);
+      expect(after.every((status) => status.appliedAt instanceof Date)).toBe(true);
+    });
+
+    it('applies nothing the second time and keeps the data', async () => {
+      const first = await harness.open();
+      await first.queue.enqueue(anEntry());
+      await first.close();
+      const second = await harness.open();
+      const database = await harness.openDatabase();
+      expect(await migrateStore(database)).toEqual([]);
+      expect(await second.queue.list({ repo: 'octo/widgets', base: 'main' })).toHaveLength(1);
+    });
+
+    it('rolls back a migration that fails halfway, leaving no table behind', async () => {
+      const database = await harness.openDatabase();
+      const halfDone = {
+        up: async (db: Kysely<unknown>) => {
+          await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
+          throw new Error('second statement failed');
+        },
+      };
+      const migrator = new Migrator({
+        db: database.db,
+        provider: { getMigrations: () => Promise.resolve({ '0001_half_done': halfDone }) },
+        ...(database.schema === undefined ? {} : { migrationTableSchema: database.schema }),
+      });
+      const { error } = await migrator.migrateToLatest();
+      expect(error).toMatchObject({ message: 'second statement failed' });
+      const tables = await database.db.introspection.getTables();
+      const inThisDatabase = tables.filter((table) => table.schema === database.schema);
+      expect(inThisDatabase.map((table) => table.name)).not.toContain('half_done');
+    });
+
+    it('refuses a database migrated by a newer Sluice, naming the unknown migration', async () => {
+      const database = await harness.openDatabase();
+      await migrateStore(database);
+      await sql`insert into sluice_migration (name, timestamp) values ('9999_future', 'x')`.execute(
+        database.db,
+      );
+      await expect(harness.open()).rejects.toThrow(StoreMigrationError);
+      await expect(migrateStore(database)).rejects.toThrow(/9999_future.*newer Sluice/);
+    });
+  });
+}
