@@ -1,6 +1,9 @@
 import { createAttemptStore } from './attempt-store.js';
 import { createDeliveryLog } from './delivery-log.js';
 import { createFlakeStats } from './flake-stats.js';
+import { createCommandStore } from './commands.js';
+import { createPrCheckRunStore } from './pr-check-runs.js';
+import { createVerdictStore } from './gate-verdicts.js';
 import { createLeaseStore } from './lease-store.js';
 import { createMutationJournal } from './mutation-journal.js';
 import { createQueueStore } from './queue-store.js';
@@ -18,6 +21,9 @@ export function createStore(database: StoreDatabase): Store {
     deliveries: createDeliveryLog(database),
     leases: createLeaseStore(database),
     flakes: createFlakeStats(database),
+    commands: createCommandStore(database),
+    checkRuns: createPrCheckRunStore(database),
+    verdicts: createVerdictStore(database),
     close: () => database.close(),
   };
 }

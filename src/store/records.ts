@@ -74,12 +74,14 @@ export interface StagingRecord extends QueueRef {
   state: StagingState;
   /** Required checks that have not started by then fail the record. */
   checksStartDeadline: Date | null;
+  /** Why it could not be built or landed (`{kind: 'conflict', files}`, ...); null otherwise. */
+  failure: Json;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type StagingChanges = Partial<
-  Pick<StagingRecord, 'state' | 'commitSha' | 'treeSha' | 'checksStartDeadline'>
+  Pick<StagingRecord, 'state' | 'commitSha' | 'treeSha' | 'checksStartDeadline' | 'failure'>
 >;
 
 export type AttemptOutcome = 'running' | 'passed' | 'failed' | 'cancelled';
@@ -154,4 +156,37 @@ export interface FlakeStat {
   count: number;
   lastSeenAt: Date;
   lastSha: string;
+}
+
+export type CommandKind = 'queue' | 'dequeue' | 'retry';
+export type CommandSource = 'label' | 'comment' | 'button';
+
+/** A request to the queue that the next reconcile of its base acts on, then consumes. */
+export interface QueueCommandRecord extends QueueRef {
+  id: number;
+  number: number;
+  kind: CommandKind;
+  requestedBy: string;
+  source: CommandSource;
+  requestedAt: Date;
+  consumedAt: Date | null;
+}
+
+/** The `Sluice` check run on one PR head, and a fingerprint of what it last said. */
+export interface PrCheckRun extends PullRequestRef {
+  headSha: string;
+  checkRunId: number;
+  fingerprint: string;
+  updatedAt: Date;
+}
+
+/** A gate verdict on one failing check run of a staging commit. */
+export interface StoredVerdict {
+  stagingId: number;
+  checkRunId: string;
+  checkName: string;
+  class: string;
+  verdict: Json;
+  rerunAt: Date | null;
+  createdAt: Date;
 }

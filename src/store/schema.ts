@@ -45,6 +45,7 @@ export interface StoreSchema {
     tree_sha: string | null;
     state: string;
     checks_start_deadline: NullableTime;
+    failure: ColumnType<unknown, string | null, string | null>;
     created_at: Time;
     updated_at: Time;
   };
@@ -83,6 +84,34 @@ export interface StoreSchema {
   };
   webhook_delivery: { id: string; received_at: Time };
   lease: { name: string; holder: string; expires_at: Time };
+  queue_command: {
+    id: Generated<number>;
+    repo: string;
+    base: string;
+    number: number;
+    kind: string;
+    requested_by: string;
+    source: string;
+    requested_at: Time;
+    consumed_at: NullableTime;
+  };
+  pr_check_run: {
+    repo: string;
+    number: number;
+    head_sha: string;
+    check_run_id: number;
+    fingerprint: string;
+    updated_at: Time;
+  };
+  gate_verdict: {
+    staging_id: number;
+    check_run_id: string;
+    check_name: string;
+    class: string;
+    verdict: JsonText;
+    rerun_at: NullableTime;
+    created_at: Time;
+  };
   flake_stat: {
     repo: string;
     job: string;

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { readEnum, readOptionalTime, writeTime, type Codec } from './codec.js';
+import { readEnum, readOptionalTime, writeJson, writeTime, type Codec } from './codec.js';
 import { StoreError } from './errors.js';
 import type { StagedPullRequest, StagingRecord, StagingState } from './records.js';
 import type { StoreSchema } from './schema.js';
@@ -30,6 +30,7 @@ function toRecord(codec: Codec, row: StagingRow, prs: StagedPullRequest[]): Stag
     treeSha: row.tree_sha,
     state: readEnum(row.state, stagingStates, 'staging_record.state'),
     checksStartDeadline: readOptionalTime(codec, row.checks_start_deadline),
+    failure: row.failure === null || row.failure === undefined ? null : codec.readJson(row.failure),
     createdAt: codec.readTime(row.created_at),
     updatedAt: codec.readTime(row.updated_at),
   };
@@ -85,6 +86,7 @@ export function createStagingStore({ db, codec }: StoreDatabase): StagingStore {
             tree_sha: null,
             state: 'building',
             checks_start_deadline: deadline === undefined ? null : writeTime(deadline),
+            failure: null,
             created_at: now,
             updated_at: now,
           })
@@ -127,6 +129,9 @@ export function createStagingStore({ db, codec }: StoreDatabase): StagingStore {
           ...(changes.treeSha !== undefined && { tree_sha: changes.treeSha }),
           ...(deadline !== undefined && {
             checks_start_deadline: deadline === null ? null : writeTime(deadline),
+          }),
+          ...(changes.failure !== undefined && {
+            failure: changes.failure === null ? null : writeJson(changes.failure),
           }),
           updated_at: writeTime(now),
         })

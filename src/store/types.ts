@@ -1,6 +1,11 @@
 import type {
   Attempt,
   AttemptOutcome,
+  CommandKind,
+  CommandSource,
+  PrCheckRun,
+  QueueCommandRecord,
+  StoredVerdict,
   EnqueueResult,
   EntryChanges,
   EntryEvent,
@@ -34,6 +39,9 @@ export interface Store {
   deliveries: DeliveryLog;
   leases: LeaseStore;
   flakes: FlakeStats;
+  commands: CommandStore;
+  checkRuns: PrCheckRunStore;
+  verdicts: VerdictStore;
   close(): Promise<void>;
 }
 
@@ -157,4 +165,33 @@ export interface FlakeStats {
   }): Promise<FlakeStat>;
   /** Most frequent first. */
   list(repo: string): Promise<FlakeStat[]>;
+}
+
+export interface CommandStore {
+  record(
+    command: QueueRef & {
+      number: number;
+      kind: CommandKind;
+      requestedBy: string;
+      source: CommandSource;
+      now: Date;
+    },
+  ): Promise<QueueCommandRecord>;
+  /** Not yet consumed, oldest first. */
+  listPending(queue: QueueRef): Promise<QueueCommandRecord[]>;
+  /** False when it was consumed already (by another replica). */
+  consume(command: { id: number; now: Date }): Promise<boolean>;
+  /** Queues with commands waiting: the sweep reconciles them too. */
+  listPendingQueues(): Promise<QueueRef[]>;
+}
+
+export interface PrCheckRunStore {
+  get(key: PullRequestRef & { headSha: string }): Promise<PrCheckRun | undefined>;
+  save(run: Omit<PrCheckRun, 'updatedAt'> & { now: Date }): Promise<void>;
+}
+
+export interface VerdictStore {
+  save(verdict: Omit<StoredVerdict, 'rerunAt' | 'createdAt'> & { now: Date }): Promise<void>;
+  listForStaging(stagingId: number): Promise<StoredVerdict[]>;
+  markRerun(rerun: { stagingId: number; checkRunId: string; now: Date }): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { columnTypesFor } from './column-types.js';
 import { createCoordinationTables } from './create-coordination-tables.js';
 import { createQueueTables } from './create-queue-tables.js';
 import { createTestingTables } from './create-testing-tables.js';
+import { createOrchestrationTables } from './create-orchestration-tables.js';
 
 /**
  * Every migration, in order, as code: no directory is globbed at run time, so the same set
@@ -20,6 +21,9 @@ export function listMigrations(dialect: Dialect): Record<string, Migration> {
         await createTestingTables(db, types);
         await createCoordinationTables(db, types);
       },
+    },
+    '0002_orchestration': {
+      up: (db: Kysely<unknown>) => createOrchestrationTables(db, types),
     },
   };
 }

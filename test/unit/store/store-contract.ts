@@ -11,6 +11,7 @@ import { describeLeasesContract } from './contract/leases-contract.js';
 import { describeMigrationsContract } from './contract/migrations-contract.js';
 import { describeQueueContract } from './contract/queue-contract.js';
 import { describeStagingContract } from './contract/staging-contract.js';
+import { describeOrchestrationContract } from './contract/orchestration-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
 
 /**
@@ -37,6 +38,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeLeasesContract(context);
     describeFlakesContract(context);
     describeConcurrencyContract(context);
+    describeOrchestrationContract(context);
   });
   describeMigrationsContract(harnesses.empty);
 }

@@ -31,6 +31,7 @@ export function describeStagingContract({ store }: ContractContext): void {
         treeSha: null,
         state: 'building',
         checksStartDeadline: minute(30),
+        failure: null,
         createdAt: minute(0),
         updatedAt: minute(0),
       });
