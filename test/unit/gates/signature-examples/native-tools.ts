@@ -1,0 +1,70 @@
+/** Rust, Go and Python compilers and test runners: `[line, expected signature id]`. */
+export const nativeToolExamples: ReadonlyArray<readonly [string, string]> = [
+  ['error[E0432]: unresolved import `mq_labels`', 'rustc/error-code'],
+  ['error: encountered diff marker', 'rustc/diff-marker'],
+  ['error: linking with `cc` failed: exit status: 1', 'rustc/linker'],
+  [
+    'error: could not compile `mq-notify` (lib) due to 2 previous errors',
+    'rustc/could-not-compile',
+  ],
+  ['error: aborting due to 2 previous errors', 'rustc/aborting'],
+  [
+    'test result: FAILED. 2 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out',
+    'cargo-test/result-failed',
+  ],
+  ['test priority_out_of_range ... FAILED', 'cargo-test/test-failed'],
+  ['---- tests::counts_both_header_styles stdout ----', 'cargo-test/failure-output'],
+  ['error: test failed, to rerun pass `--lib`', 'cargo-test/rerun-hint'],
+  ['        FAIL [   0.004s] mq-queue tests::drains', 'cargo-test/nextest-fail'],
+  ['error: test run failed', 'cargo-test/nextest-run-failed'],
+  ["thread 'main' panicked at src/main.rs:4:5:", 'cargo-test/panicked'],
+  ['queue/x.go:9:2: undefined: drain (typecheck)', 'golangci-lint/typecheck'],
+  ['FAIL\tgithub.com/acme/gatekeeper/queue [build failed]', 'go-build/build-failed'],
+  ['queue/batch.go:5:2: "fmt" imported and not used', 'go-build/compile-error'],
+  [
+    'main.go:4:2: no required module provides package github.com/acme/x; to add it:',
+    'go-build/missing-module',
+  ],
+  ['main.go:7:1: missing function body', 'go-build/located'],
+  ['--- FAIL: TestSummarize (0.00s)', 'go-test/test-failed'],
+  ['FAIL\tgithub.com/acme/gatekeeper/summary\t0.009s', 'go-test/package-failed'],
+  ['panic: test timed out after 20s', 'go-test/timed-out'],
+  ['    testing.go:1399: race detected during execution of test', 'go-test/race'],
+  ['=== FAIL: queue TestDrain (0.00s)', 'go-test/gotestsum-failed'],
+  ['DONE 48 tests, 2 failures in 3.112s', 'go-test/gotestsum-done'],
+  ['FAIL', 'go-test/fail'],
+  [
+    'src/app/retry.py:20: error: Returning Any from function declared to return "float"  [no-any-return]',
+    'mypy/error',
+  ],
+  ['Found 5 errors in 1 file (checked 3 source files)', 'mypy/summary'],
+  [
+    '  /home/runner/work/a/a/src/q.py:3:8 - error: Import "x" could not be resolved',
+    'pyright/error',
+  ],
+  [
+    '=================================== FAILURES ===================================',
+    'pytest/failures-section',
+  ],
+  [
+    '==================================== ERRORS ====================================',
+    'pytest/errors-section',
+  ],
+  ['FAILED tests/test_queue.py::test_dequeue - assert 1 == 2', 'pytest/short-summary'],
+  [
+    'tests/test_queue.py::test_dequeue FAILED                                 [ 50%]',
+    'pytest/verbose-result',
+  ],
+  ['==================== 1 failed, 5 passed in 0.09s ====================', 'pytest/final-summary'],
+  [
+    '!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!',
+    'pytest/collection',
+  ],
+  ['FAIL: test_infra (test_labels.LabelTests.test_infra)', 'unittest/failure-header'],
+  ['FAILED (failures=1)', 'unittest/failed-summary'],
+  [
+    '++++++++++++++++++++++++++++++++++ Timeout +++++++++++++++++++++++++++++++++++',
+    'pytest/timeout',
+  ],
+  ['[gw1] [ 50%] FAILED tests/test_queue.py::test_dequeue', 'pytest/xdist-result'],
+];
