@@ -1,0 +1,27 @@
+import type { Effect } from './effects.js';
+import type { QueueSnapshot } from './types.js';
+import { Plan } from './plan.js';
+import { handleCommands } from './rules/handle-commands.js';
+import { handleDepartures } from './rules/handle-departures.js';
+import { progressStaging } from './rules/progress-staging.js';
+import { startStaging } from './rules/start-staging.js';
+
+/**
+ * The merge queue's one decision: given everything observed about a base branch, what to do
+ * next. Pure and total: the same snapshot always gives the same effects, so a missed,
+ * duplicated or reordered webhook can only delay the queue, never corrupt it.
+ *
+ * Rules run in priority order: requests, then departures (a PR that left must not be staged
+ * or landed), then the staging in flight, then the next staging. A broken config stops all
+ * of it: nothing is queued, staged or landed until the default branch has a valid config.
+ */
+export function decide(snapshot: QueueSnapshot): Effect[] {
+  if (!snapshot.config.ok) return [];
+  const { config } = snapshot.config;
+  const plan = new Plan(snapshot);
+  handleCommands(plan, config);
+  handleDepartures(plan, config);
+  progressStaging(plan, config);
+  startStaging(plan, config);
+  return plan.effects;
+}

@@ -1,0 +1,44 @@
+import type { Effect } from './effects.js';
+import type { QueueEntry, QueueSnapshot } from './types.js';
+
+/**
+ * The effects of one decision, built up rule by rule. Rules run in priority order and see
+ * what earlier rules already decided (an entry that leaves is not also staged).
+ */
+export class Plan {
+  readonly effects: Effect[] = [];
+  readonly #leaving = new Set<string>();
+  #stagingAbandoned = false;
+  #stagingBusy = false;
+
+  constructor(readonly snapshot: QueueSnapshot) {}
+
+  add(effect: Effect): void {
+    this.effects.push(effect);
+    if (effect.kind === 'dequeue' || effect.kind === 'finish-merged')
+      this.#leaving.add(effect.entryId);
+    if (effect.kind === 'abandon-staging') this.#stagingAbandoned = true;
+    if (effect.kind === 'build-staging') this.#stagingBusy = true;
+  }
+
+  isLeaving(entry: QueueEntry): boolean {
+    return this.#leaving.has(entry.id);
+  }
+
+  /** Entries still queued after this plan, in queue order. */
+  remaining(): QueueEntry[] {
+    return this.snapshot.entries
+      .filter((e) => !this.#leaving.has(e.id))
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The staging in flight, unless this plan abandons it. */
+  activeStaging(): QueueSnapshot['staging'] {
+    return this.#stagingAbandoned ? null : this.snapshot.staging;
+  }
+
+  /** A staging is being built or is still in flight: start no other. */
+  stagingOccupied(): boolean {
+    return this.#stagingBusy || this.activeStaging() !== null;
+  }
+}
