@@ -1,0 +1,20 @@
+import { codeLinkTo } from './markdown.js';
+import type { QueueMessageContext } from './queue-message-types.js';
+
+/** The seven characters GitHub shows for a commit. */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** A commit as short inline code, linked to its page when the repository's address is known. */
+export function commitLink(sha: string, repoUrl: string | undefined): string {
+  const url = repoUrl === undefined ? undefined : `${repoUrl.replace(/\/+$/, '')}/commit/${sha}`;
+  return codeLinkTo(shortSha(sha), url);
+}
+
+/** A check by name, linked to its run on the staging commit when known. */
+export function checkLink(name: string, ctx: Pick<QueueMessageContext, 'checkUrls'>): string {
+  const urls = ctx.checkUrls;
+  // Check names are outside text: `constructor` must not find the object's prototype.
+  return codeLinkTo(name, urls !== undefined && Object.hasOwn(urls, name) ? urls[name] : undefined);
+}
