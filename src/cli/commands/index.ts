@@ -20,6 +20,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./changelog.js')).changelogCommand,
   },
   {
+    name: 'classify',
+    summary: 'name the gate a failing CI log shows, with the evidence and the fix',
+    load: async () => (await import('./classify.js')).classifyCommand,
+  },
+  {
     name: 'migrate',
     summary: "create or upgrade the store's tables (also done at start-up)",
     load: async () => (await import('./migrate.js')).migrateCommand,

@@ -1,0 +1,52 @@
+import { getInput } from '@actions/core';
+import { resolve } from 'node:path';
+
+/** Everything the Action reads from its environment, read once. */
+export interface ActionInputs {
+  workspace: string;
+  from: string | undefined;
+  to: string;
+  /** `undefined` when no changelog file should be written. */
+  changelogPath: string | undefined;
+  configPath: string;
+  token: string | undefined;
+  dryRun: boolean;
+  releaseTag: string | undefined;
+  commit: boolean;
+  repository: { owner: string; repo: string } | undefined;
+  /** Set on GitHub Enterprise Server. */
+  apiUrl: string | undefined;
+}
+
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
+  const [owner, repo] = env.GITHUB_REPOSITORY?.split('/') ?? [];
+  return {
+    workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
+    from: optional(getInput('from')),
+    to: optional(getInput('to')) ?? 'HEAD',
+    changelogPath: optional(getInput('changelog')),
+    configPath: optional(getInput('config')) ?? '.github/sluice.yml',
+    token: optional(getInput('token')),
+    dryRun: readBoolean('dry-run'),
+    releaseTag: optional(getInput('release-tag')),
+    commit: readBoolean('commit'),
+    repository: owner && repo ? { owner, repo } : undefined,
+    apiUrl: optional(env.GITHUB_API_URL ?? ''),
+  };
+}
+
+function optional(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Like `getBooleanInput`, but an unset input is false: the runner fills in action.yml's
+ * defaults, a local run with only some `INPUT_*` variables does not.
+ */
+function readBoolean(name: string): boolean {
+  const value = getInput(name).trim();
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (value === '' || /^(false|False|FALSE)$/.test(value)) return false;
+  throw new TypeError(`Input "${name}" must be true or false, not "${value}"`);
+}

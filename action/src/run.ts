@@ -1,0 +1,68 @@
+import * as core from '@actions/core';
+import {
+  countEntries,
+  describeTarget,
+  describeWarning,
+  renderJobSummary,
+  toEntryRecord,
+} from '../../src/changelog/index.js';
+import {
+  createOctokitReleasePort,
+  createOctokitTitleLookup,
+} from '../../src/changelog-github/index.js';
+import type { ActionInputs } from './inputs.js';
+import { readInputs } from './inputs.js';
+import { loadChangelogConfig } from './load-changelog-config.js';
+import type { ChangelogPorts } from './update-changelog.js';
+import { updateChangelog } from './update-changelog.js';
+
+/** The Action: inputs in, outputs, summary and annotations out; any failure fails the step. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const config = await loadChangelogConfig(inputs.workspace, inputs.configPath);
+    const outcome = await updateChangelog(inputs, config, createPorts(inputs));
+    core.setOutput('markdown', outcome.markdown);
+    core.setOutput('entries', JSON.stringify(outcome.entries.map(toEntryRecord)));
+    core.setOutput('bump', outcome.bump);
+    core.setOutput('version', describeTarget(outcome.target));
+    core.setOutput('changelog-updated', String(outcome.changelogUpdated));
+    core.setOutput('commit', outcome.commit ?? '');
+    for (const warning of outcome.warnings) core.warning(describeWarning(warning));
+    const summary = renderJobSummary({
+      ...outcome,
+      notes: outcome.markdown,
+      counts: countEntries(outcome.entries),
+    });
+    await core.summary.addRaw(summary).write();
+  } catch (error) {
+    core.setFailed(describeFailure(error));
+  }
+}
+
+function createPorts(inputs: ActionInputs): ChangelogPorts {
+  if (inputs.token === undefined || inputs.repository === undefined) {
+    return { titles: undefined, releases: undefined };
+  }
+  const repository = { ...inputs.repository, token: inputs.token, baseUrl: inputs.apiUrl };
+  return {
+    titles: createOctokitTitleLookup(repository),
+    releases: createOctokitReleasePort(repository),
+  };
+}
+
+/** Whatever was thrown, with its causes: a thrown string or object must not vanish. */
+function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error; current !== undefined && parts.length < 5;) {
+    parts.push(describeThrown(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\n  caused by: ');
+}
+
+function describeThrown(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === 'string') return thrown;
+  return JSON.stringify(thrown) ?? typeof thrown;
+}

@@ -1,0 +1,87 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ChangelogConfig, ChangelogResult, ReleasePort } from '../../src/changelog/index.js';
+import type { ReleaseTarget, TitleLookup } from '../../src/changelog/index.js';
+import {
+  buildChangelog,
+  changelogCommitMessage,
+  mergeReleaseNotes,
+  renderReleaseNotes,
+  upsertChangelog,
+} from '../../src/changelog/index.js';
+import { commitFile, readRange } from '../../src/git-history/index.js';
+import type { ActionInputs } from './inputs.js';
+
+export interface ChangelogPorts {
+  titles: TitleLookup | undefined;
+  releases: ReleasePort | undefined;
+}
+
+export type ReleaseOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
+
+export interface ChangelogOutcome extends ChangelogResult {
+  target: ReleaseTarget;
+  markdown: string;
+  changelogUpdated: boolean;
+  release: ReleaseOutcome;
+  commit: string | undefined;
+}
+
+/**
+ * The Action's work on plain values and ports: read the range, build the entries, then
+ * (unless dry-run) upsert the file, update the release and commit. Idempotent.
+ */
+export async function updateChangelog(
+  inputs: ActionInputs,
+  config: ChangelogConfig,
+  ports: ChangelogPorts,
+): Promise<ChangelogOutcome> {
+  const repoDir = inputs.workspace;
+  const { from, to, releaseTag: version } = inputs;
+  const { range, commits } = await readRange({ repoDir, from, to, version });
+  const result = await buildChangelog({ commits, config, titles: ports.titles });
+  const markdown = renderReleaseNotes(result.entries, config);
+  const outcome = { ...result, target: range.target, markdown };
+  if (inputs.dryRun) {
+    return { ...outcome, changelogUpdated: false, release: 'skipped', commit: undefined };
+  }
+  const path = inputs.changelogPath;
+  const changelogUpdated =
+    path !== undefined && (await upsertFile(resolve(repoDir, path), result, range.target, config));
+  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases);
+  const commit =
+    inputs.commit && changelogUpdated && path !== undefined
+      ? await commitFile({ repoDir, path, message: changelogCommitMessage(path, range.target) })
+      : undefined;
+  return { ...outcome, changelogUpdated, release, commit };
+}
+
+async function upsertFile(
+  path: string,
+  result: ChangelogResult,
+  target: ReleaseTarget,
+  config: ChangelogConfig,
+): Promise<boolean> {
+  const existing = await readFile(path, 'utf8').catch(() => undefined);
+  const { text } = upsertChangelog({ existing, entries: result.entries, target, config });
+  if (text === existing) return false;
+  await writeFile(path, text);
+  return true;
+}
+
+async function publishNotes(
+  tag: string | undefined,
+  markdown: string,
+  releases: ReleasePort | undefined,
+): Promise<ReleaseOutcome> {
+  if (tag === undefined || releases === undefined) return 'skipped';
+  const release = await releases.findRelease(tag);
+  if (!release) {
+    await releases.createRelease(tag, mergeReleaseNotes('', markdown));
+    return 'created';
+  }
+  const body = mergeReleaseNotes(release.body, markdown);
+  if (body === release.body) return 'unchanged';
+  await releases.updateRelease(release.id, body);
+  return 'updated';
+}

@@ -1,0 +1,9 @@
+/**
+ * Adapter: the changelog's GitHub ports implemented with Octokit. Import
+ * `lazy-title-lookup.js` directly where start-up time matters: this index loads Octokit.
+ */
+export { GitHubRequestError } from './github-errors.js';
+export { createLazyTitleLookup, titleLookupFromEnvironment } from './lazy-title-lookup.js';
+export { createOctokitReleasePort } from './octokit-release-port.js';
+export { createOctokitTitleLookup } from './octokit-title-lookup.js';
+export type { GitHubRepository } from './octokit-title-lookup.js';

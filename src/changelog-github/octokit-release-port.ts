@@ -1,0 +1,38 @@
+import { Octokit } from '@octokit/rest';
+import type { ReleasePort } from '../changelog/index.js';
+import { GitHubRequestError, statusOf } from './github-errors.js';
+import type { GitHubRepository } from './octokit-title-lookup.js';
+
+/** GitHub Releases through REST; a missing release is a value, any other failure throws. */
+export function createOctokitReleasePort(repository: GitHubRepository): ReleasePort {
+  const octokit = new Octokit({ auth: repository.token, baseUrl: repository.baseUrl });
+  const { owner, repo } = repository;
+  const fail = (what: string, error: unknown) =>
+    new GitHubRequestError(`${what} in ${owner}/${repo} failed`, { cause: error });
+  return {
+    async findRelease(tag) {
+      try {
+        const response = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
+        return { id: response.data.id, body: response.data.body ?? '' };
+      } catch (error) {
+        // Draft releases have no tag yet as far as this endpoint is concerned: 404 too.
+        if (statusOf(error) === 404) return undefined;
+        throw fail(`reading the release for ${tag}`, error);
+      }
+    },
+    async updateRelease(id, body) {
+      try {
+        await octokit.rest.repos.updateRelease({ owner, repo, release_id: id, body });
+      } catch (error) {
+        throw fail(`updating release ${id}`, error);
+      }
+    },
+    async createRelease(tag, body) {
+      try {
+        await octokit.rest.repos.createRelease({ owner, repo, tag_name: tag, name: tag, body });
+      } catch (error) {
+        throw fail(`creating the release for ${tag}`, error);
+      }
+    },
+  };
+}

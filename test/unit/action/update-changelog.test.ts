@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { ActionInputs } from '../../../action/src/inputs.js';
+import { updateChangelog } from '../../../action/src/update-changelog.js';
+import type { ReleasePort } from '../../../src/changelog/index.js';
+import { DEFAULT_CHANGELOG_CONFIG } from '../../../src/changelog/index.js';
+import { buildRepository, removeTempDirs } from '../changelog/support/build-repository.js';
+import { parseHistoryFixture } from '../changelog/support/history-fixture.js';
+import { fixtures } from '../changelog/support/run-history.js';
+
+afterAll(removeTempDirs);
+
+/** GitHub Releases in memory: what the Action would find and what it wrote. */
+function fakeReleases(existing: Record<string, string> = {}) {
+  const bodies = new Map(Object.entries(existing));
+  const calls: string[] = [];
+  const ids = [...bodies.keys()];
+  const port: ReleasePort = {
+    findRelease(tag) {
+      const body = bodies.get(tag);
+      return Promise.resolve(body === undefined ? undefined : { id: ids.indexOf(tag), body });
+    },
+    updateRelease(id, body) {
+      calls.push(`update ${ids[id]}`);
+      bodies.set(ids[id] ?? '', body);
+      return Promise.resolve();
+    },
+    createRelease(tag, body) {
+      calls.push(`create ${tag}`);
+      ids.push(tag);
+      bodies.set(tag, body);
+      return Promise.resolve();
+    },
+  };
+  return { port, bodies, calls };
+}
+
+function anInputs(overrides: Partial<ActionInputs>): ActionInputs {
+  const text = readFileSync(new URL('conventional.history', fixtures), 'utf8');
+  return {
+    workspace: buildRepository(parseHistoryFixture(text).steps).dir,
+    from: undefined,
+    to: 'HEAD',
+    changelogPath: undefined,
+    configPath: '.github/sluice.yml',
+    token: 'token',
+    dryRun: false,
+    releaseTag: 'v1.1.0',
+    commit: false,
+    repository: { owner: 'acme', repo: 'widgets' },
+    apiUrl: undefined,
+    ...overrides,
+  };
+}
+
+const config = DEFAULT_CHANGELOG_CONFIG;
+
+describe('updateChangelog with a release tag', () => {
+  it('creates the release with the notes between markers, filed under that version', async () => {
+    const releases = fakeReleases();
+    const outcome = await updateChangelog(anInputs({}), config, {
+      titles: undefined,
+      releases: releases.port,
+    });
+    expect(outcome.release).toBe('created');
+    expect(outcome.target).toEqual({ kind: 'version', version: 'v1.1.0', date: '2023-11-14' });
+    expect(releases.bodies.get('v1.1.0')).toBe(
+      `<!-- sluice:release-notes:start -->\n${outcome.markdown.trim()}\n<!-- sluice:release-notes:end -->`,
+    );
+  });
+
+  it("updates an existing release around the maintainer's text, then leaves it alone", async () => {
+    const releases = fakeReleases({ 'v1.1.0': 'Thanks to all contributors!' });
+    const inputs = anInputs({});
+    const ports = { titles: undefined, releases: releases.port };
+    expect((await updateChangelog(inputs, config, ports)).release).toBe('updated');
+    expect(releases.bodies.get('v1.1.0')).toMatch(
+      /^Thanks to all contributors!\n\n<!-- sluice:release-notes:start -->\n### Breaking changes/,
+    );
+    expect((await updateChangelog(inputs, config, ports)).release).toBe('unchanged');
+    expect(releases.calls).toEqual(['update v1.1.0']);
+  });
+
+  it('touches no release on a dry run', async () => {
+    const releases = fakeReleases();
+    const outcome = await updateChangelog(anInputs({ dryRun: true }), config, {
+      titles: undefined,
+      releases: releases.port,
+    });
+    expect(outcome.release).toBe('skipped');
+    expect(releases.calls).toEqual([]);
+  });
+});
