@@ -29,6 +29,7 @@ import {
 import { createRepo, type CreateRepoInput } from './control/create-repo.js';
 import type { Account, App, Installation, RepoState } from './world/types.js';
 import type { Services } from './world/services.js';
+import { RepoHandle } from './control/repo-handle.js';
 import { randomBytes } from 'node:crypto';
 
 export interface FakeGitHubOptions {
@@ -142,6 +143,8 @@ export class FakeGitHub {
     ) {
       return this.fetch(new URL(location, request.url), { headers: request.headers });
     }
+    // fetch's answers know their URL; octokit.paginate resolves `Link` against it.
+    Object.defineProperty(served.response, 'url', { value: request.url });
     return served.response;
   };
 
@@ -193,6 +196,11 @@ export class FakeGitHub {
 
   createRepo(input: CreateRepoInput): Promise<RepoState> {
     return createRepo(this.world, this.git, input);
+  }
+
+  /** A repository as a test drives it (people, admin, CI). */
+  repo(fullName: string): RepoHandle {
+    return new RepoHandle(this.services, this.world.requireRepo(fullName));
   }
 
   /** The environment a Probot process needs to talk to this stand-in as `app`. */

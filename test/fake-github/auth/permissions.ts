@@ -17,6 +17,7 @@ export const appJwtOperations = new Set([
 ]);
 
 const table: Record<string, Need[]> = {
+  'apps/list-repos-accessible-to-installation': [['metadata', 'read']],
   'repos/get': [['metadata', 'read']],
   'repos/get-content': [['contents', 'read']],
   'repos/get-branch': [['contents', 'read']],
@@ -94,6 +95,10 @@ const table: Record<string, Need[]> = {
     ['pull_requests', 'write'],
   ],
   'issues/list-comments': [
+    ['issues', 'read'],
+    ['pull_requests', 'read'],
+  ],
+  'issues/list-events': [
     ['issues', 'read'],
     ['pull_requests', 'read'],
   ],

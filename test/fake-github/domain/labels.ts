@@ -64,6 +64,7 @@ export async function addLabels(services: Services, change: LabelChange): Promis
     if (hasLabel(issue, label.name)) continue;
     issue.labels.push(label.name);
     issue.updatedAt = world.clock.now();
+    recordTimeline(world, issue, 'labeled', actor, label);
     send('labeled', actor, { label: renderLabel(world, repo, label) });
   }
   return labelsOn(repo, issue);
@@ -100,5 +101,24 @@ function detach(services: Services, removal: LabelRemoval, send: IssueEventSende
   const label = findLabel(repo, name);
   issue.labels = issue.labels.filter((n) => n.toLowerCase() !== name.toLowerCase());
   issue.updatedAt = services.world.clock.now();
-  if (label) send('unlabeled', actor, { label: renderLabel(services.world, repo, label) });
+  if (!label) return;
+  recordTimeline(services.world, issue, 'unlabeled', actor, label);
+  send('unlabeled', actor, { label: renderLabel(services.world, repo, label) });
+}
+
+function recordTimeline(
+  world: World,
+  issue: Issue,
+  event: 'labeled' | 'unlabeled',
+  actor: Account,
+  label: Label,
+): void {
+  issue.timeline ??= [];
+  issue.timeline.push({
+    id: world.ids.next('issue_event'),
+    event,
+    actor,
+    label: { name: label.name, color: label.color },
+    createdAt: world.clock.now(),
+  });
 }

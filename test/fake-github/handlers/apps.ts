@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { HandlerTable } from './types.js';
 import { requireApp, requireRepo } from './types.js';
 import { answerNow } from './answer-now.js';
+import { paginate } from '../http/paginate.js';
 import { GitHubError, notFound } from '../http/github-error.js';
 import { renderApp, renderInstallation } from '../render/apps.js';
 import { iso, renderRepository } from '../render/basics.js';
@@ -47,6 +48,25 @@ export const appHandlers: HandlerTable = {
     const installation = ctx.world.installationFor(requireApp(ctx).id, requireRepo(ctx));
     if (!installation) throw notFound();
     return { status: 200, body: renderInstallation(ctx.world, installation) };
+  }),
+
+  'apps/list-repos-accessible-to-installation': answerNow((ctx) => {
+    if (ctx.caller.kind !== 'installation')
+      throw new GitHubError(403, 'You must authenticate with an installation access token.');
+    const { installation } = ctx.caller;
+    const visible = [...ctx.world.repos.values()].filter(
+      (repo) => ctx.world.installationFor(installation.appId, repo) === installation,
+    );
+    const page = paginate(visible, ctx.query, ctx.url);
+    return {
+      status: 200,
+      body: {
+        total_count: visible.length,
+        repository_selection: installation.repositorySelection,
+        repositories: page.items.map((repo) => renderRepository(ctx.world, repo)),
+      },
+      ...(page.link ? { headers: { link: page.link } } : {}),
+    };
   }),
 
   'apps/create-installation-access-token': answerNow((ctx) => {

@@ -2,6 +2,7 @@ import type { HandlerTable } from './types.js';
 import { appHandlers } from './apps.js';
 import { repoHandlers } from './repos.js';
 import { issueHandlers } from './issues.js';
+import { issueEventHandlers } from './issue-events.js';
 import { reviewHandlers } from './reviews.js';
 import { pullHandlers } from './pulls.js';
 import { pullMergeHandlers } from './pull-merge.js';
@@ -22,6 +23,7 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...repoHandlers,
   ...issueHandlers,
+  ...issueEventHandlers,
   ...reviewHandlers,
   ...pullHandlers,
   ...pullMergeHandlers,

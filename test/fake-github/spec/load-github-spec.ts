@@ -7,6 +7,7 @@ import { createGitHubSpec, type GitHubSpec } from './create-github-spec.js';
 import { createSchemaCompiler } from './create-schema-compiler.js';
 import { KNOWN_SPEC_BUGS } from './known-spec-bugs.js';
 import { normalizeSpecDocument } from './normalize-spec-document.js';
+import { patchSpecBugs } from './patch-spec-bugs.js';
 import type { SpecDocument } from './spec-document.js';
 
 /** Only this file of the package: its siblings are GHES variants and dereferenced copies. */
@@ -31,6 +32,7 @@ async function buildGitHubSpec(): Promise<GitHubSpec> {
   const file = createRequire(import.meta.url).resolve(SPEC_FILE);
   const document = JSON.parse(await readFile(file, 'utf8')) as SpecDocument;
   const read = performance.now();
+  patchSpecBugs(document);
   normalizeSpecDocument(document);
   const normalized = performance.now();
   const operations = catalogOperations(document);

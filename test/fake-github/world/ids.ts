@@ -7,6 +7,7 @@ const bases: Record<IdKind, number> = {
   installation: 70_000,
   repo: 500_000,
   issue: 2_000_000,
+  issue_event: 2_500_000,
   comment: 3_000_000,
   label: 4_000_000,
   review: 5_000_000,

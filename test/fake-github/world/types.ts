@@ -137,6 +137,15 @@ export interface Review {
   body: string;
 }
 
+/** A timeline event of an issue (`GET /issues/{n}/events`): what happened, who did it, when. */
+export interface IssueTimelineEvent {
+  id: number;
+  event: 'labeled' | 'unlabeled';
+  actor: Account;
+  label: { name: string; color: string };
+  createdAt: Date;
+}
+
 /** Issues and pull requests share one number space, as on GitHub. */
 export interface Issue {
   number: number;
@@ -150,6 +159,8 @@ export interface Issue {
   updatedAt: Date;
   closedAt: Date | null;
   pull: PullRequestState | null;
+  /** Label events, oldest first (absent on issues made before anything happened to them). */
+  timeline?: IssueTimelineEvent[];
 }
 
 export interface RequiredStatusChecks {
@@ -272,6 +283,7 @@ export type IdKind =
   | 'installation'
   | 'repo'
   | 'issue'
+  | 'issue_event'
   | 'comment'
   | 'label'
   | 'review'
