@@ -1,0 +1,150 @@
+import type { ApplicationFunction, Context } from 'probot';
+import type { z } from 'zod';
+import type { Store } from './store/types.js';
+import type { Settings } from './reconcile/types.js';
+import { SluiceRuntime } from './runtime/sluice-runtime.js';
+import { healthHandler } from './runtime/health.js';
+import { TestClock, testHooksHandler } from './runtime/test-hooks.js';
+import { startSweeps, type SweepSchedule } from './runtime/sweeps.js';
+import {
+  checkRunEvent,
+  checkSuiteEvent,
+  issueCommentEvent,
+  MalformedWebhookError,
+  parsePayload,
+  pullRequestEvent,
+  pushEvent,
+  reviewEvent,
+  statusEvent,
+} from './handlers/payloads.js';
+import { onPullRequest } from './handlers/queue-events.js';
+import { onIssueComment, onRequestedAction } from './handlers/command-events.js';
+import { isFailingConclusion, onCheckReport } from './handlers/check-events.js';
+import { onPush } from './handlers/push-events.js';
+import { checkPullConfig } from './handlers/config-check.js';
+
+/** The webhook events Sluice subscribes to: app.yml's `default_events` must list exactly these. */
+export const webhookEvents = [
+  'check_run',
+  'check_suite',
+  'issue_comment',
+  'pull_request',
+  'pull_request_review',
+  'push',
+  'status',
+] as const;
+
+export interface SluiceAppOptions {
+  store: Store;
+  settings?: Partial<Settings>;
+  sweeps: SweepSchedule;
+  /** End-to-end tests only: serve the clock and sweep hooks. */
+  testHooks?: boolean;
+}
+
+/**
+ * The Probot app: wires webhook events to handlers, nothing else. Handlers turn payloads into
+ * "reconcile repo R, branch B" (and record requests durably first); the runtime does the rest.
+ */
+export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction {
+  return async (app, { addHandler }) => {
+    const clock = new TestClock();
+    const runtime = new SluiceRuntime(app, {
+      store: options.store,
+      log: app.log,
+      now: clock.now,
+      ...(options.settings ? { settings: options.settings } : {}),
+    });
+    addHandler(healthHandler(runtime));
+    if (options.testHooks) addHandler(testHooksHandler(runtime, clock));
+    await runtime
+      .identify()
+      .catch((error: unknown) =>
+        app.log.warn(
+          { err: error },
+          'could not read the app identity; own events will not be recognised',
+        ),
+      );
+
+    function on<T extends { repository: { full_name: string }; installation: { id: number } }>(
+      events: Parameters<typeof app.on>[0],
+      schema: z.ZodType<T>,
+      handle: (payload: T) => Promise<void>,
+    ): void {
+      app.on(events, async (context: Context) => {
+        // GitHub may deliver twice (a redelivery keeps the id): act once.
+        if (!(await options.store.deliveries.record(context.id, runtime.now()))) return;
+        let payload: T;
+        try {
+          payload = parsePayload(schema, context.name, context.payload);
+        } catch (error) {
+          if (error instanceof MalformedWebhookError)
+            return app.log.error({ delivery: context.id, err: error }, error.message);
+          throw error;
+        }
+        runtime.installations.remember(payload.repository.full_name, payload.installation.id);
+        await handle(payload);
+      });
+    }
+
+    on(['pull_request'], pullRequestEvent, async (event) => {
+      await onPullRequest(runtime, event);
+      if (['opened', 'synchronize', 'reopened'].includes(event.action)) {
+        const pr = event.pull_request;
+        await checkPullConfig(runtime, {
+          repo: event.repository.full_name,
+          number: pr.number,
+          headSha: pr.head.sha,
+          defaultBranch: event.repository.default_branch,
+        });
+      }
+    });
+    on(['pull_request_review'], reviewEvent, async (event) => {
+      runtime.cache(event.repository.full_name).forgetPull(event.pull_request.number);
+      void runtime.reconcile(
+        { repo: event.repository.full_name, base: event.pull_request.base.ref },
+        'review',
+      );
+      return Promise.resolve();
+    });
+    on(['issue_comment.created'], issueCommentEvent, (event) => onIssueComment(runtime, event));
+    on(['check_run.requested_action'], checkRunEvent, (event) => onRequestedAction(runtime, event));
+    on(['check_run.completed'], checkRunEvent, async (event) => {
+      if (isFailingConclusion(event.check_run.conclusion)) {
+        await onCheckReport(runtime, {
+          repo: event.repository.full_name,
+          sha: event.check_run.head_sha,
+          reason: `check ${event.check_run.name} failed`,
+        });
+      }
+    });
+    on(['check_suite.completed'], checkSuiteEvent, (event) =>
+      onCheckReport(runtime, {
+        repo: event.repository.full_name,
+        sha: event.check_suite.head_sha,
+        reason: 'check suite completed',
+      }),
+    );
+    on(['status'], statusEvent, (event) =>
+      onCheckReport(runtime, {
+        repo: event.repository.full_name,
+        sha: event.sha,
+        reason: 'commit status',
+      }),
+    );
+    on(['push'], pushEvent, (event) =>
+      onPush(runtime, {
+        repo: event.repository.full_name,
+        ref: event.ref,
+        defaultBranch: event.repository.default_branch,
+        touched: (event.commits ?? []).flatMap((c) => [
+          ...(c.added ?? []),
+          ...(c.modified ?? []),
+          ...(c.removed ?? []),
+        ]),
+      }),
+    );
+
+    startSweeps(runtime, options.sweeps);
+  };
+}

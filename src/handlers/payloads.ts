@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The webhook fields Sluice reads, parsed rather than cast: a payload missing one is rejected
+ * with a message naming the field, instead of failing somewhere deep in a reconcile.
+ */
+const account = z.object({ login: z.string(), type: z.string() });
+const repository = z.object({ full_name: z.string(), default_branch: z.string() });
+const installation = z.object({ id: z.number() });
+const pullRef = z.object({
+  number: z.number(),
+  state: z.string(),
+  base: z.object({ ref: z.string() }),
+  head: z.object({ sha: z.string() }),
+});
+
+export const pullRequestEvent = z.object({
+  action: z.string(),
+  pull_request: pullRef,
+  label: z.object({ name: z.string() }).optional(),
+  changes: z
+    .object({ base: z.object({ ref: z.object({ from: z.string() }) }).optional() })
+    .optional(),
+  sender: account,
+  repository,
+  installation,
+});
+
+export const issueCommentEvent = z.object({
+  action: z.string(),
+  issue: z.object({ number: z.number(), pull_request: z.object({}).passthrough().optional() }),
+  comment: z.object({ body: z.string() }),
+  sender: account,
+  repository,
+  installation,
+});
+
+export const checkRunEvent = z.object({
+  action: z.string(),
+  check_run: z.object({
+    head_sha: z.string(),
+    name: z.string(),
+    conclusion: z.string().nullable().optional(),
+    external_id: z.string().nullable().optional(),
+    app: z.object({ id: z.number() }).nullable().optional(),
+  }),
+  requested_action: z.object({ identifier: z.string() }).optional(),
+  sender: account,
+  repository,
+  installation,
+});
+
+export const checkSuiteEvent = z.object({
+  action: z.string(),
+  check_suite: z.object({ head_sha: z.string() }),
+  repository,
+  installation,
+});
+
+export const statusEvent = z.object({ sha: z.string(), repository, installation });
+
+export const pushEvent = z.object({
+  ref: z.string(),
+  commits: z
+    .array(
+      z.object({
+        added: z.array(z.string()).optional(),
+        modified: z.array(z.string()).optional(),
+        removed: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  repository,
+  installation,
+});
+
+export const reviewEvent = z.object({ pull_request: pullRef, repository, installation });
+
+export type PullRequestEvent = z.infer<typeof pullRequestEvent>;
+export type IssueCommentEvent = z.infer<typeof issueCommentEvent>;
+export type CheckRunEvent = z.infer<typeof checkRunEvent>;
+
+/** Parses, or throws an error that names the event and the missing or malformed fields. */
+export function parsePayload<T>(schema: z.ZodType<T>, event: string, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new MalformedWebhookError(event, z.prettifyError(parsed.error));
+}
+
+export class MalformedWebhookError extends Error {
+  override name = 'MalformedWebhookError';
+  constructor(
+    readonly event: string,
+    detail: string,
+  ) {
+    super(`malformed ${event} webhook: ${detail}`);
+  }
+}

@@ -1,0 +1,82 @@
+import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
+import { loadConfig } from '../reconcile/load-config.js';
+import type { CommandKind, CommandSource } from '../store/types.js';
+import type { PullRequestEvent } from './payloads.js';
+
+/** The app's own label and comment events come back to it: they are not requests. */
+export function isOwnEvent(
+  runtime: SluiceRuntime,
+  sender: { login: string; type: string },
+): boolean {
+  return (
+    sender.type === 'Bot' &&
+    runtime.botLogin !== undefined &&
+    sender.login.toLowerCase() === runtime.botLogin.toLowerCase()
+  );
+}
+
+/** The queue label of a repository (from its config, cached); the default when it cannot be read. */
+export async function queueLabelOf(runtime: SluiceRuntime, repo: string): Promise<string> {
+  const cache = runtime.cache(repo);
+  let config = cache.config();
+  if (!config) {
+    const deps = await runtime.deps(repo);
+    config = await loadConfig(deps.github);
+    cache.rememberConfig(config);
+  }
+  return config.ok ? config.config.queue.label : 'merge-queue';
+}
+
+export async function recordCommand(
+  runtime: SluiceRuntime,
+  input: {
+    repo: string;
+    base: string;
+    number: number;
+    kind: CommandKind;
+    by: string;
+    source: CommandSource;
+  },
+): Promise<void> {
+  await runtime.store.commands.record({
+    repo: input.repo,
+    base: input.base,
+    number: input.number,
+    kind: input.kind,
+    requestedBy: input.by,
+    source: input.source,
+    now: runtime.now(),
+  });
+  runtime.cache(input.repo).forgetPull(input.number);
+  void runtime.reconcile({ repo: input.repo, base: input.base }, `${input.source} ${input.kind}`);
+}
+
+/**
+ * Labeling a PR with the queue label is a request to queue it; every other PR change is only
+ * a hint that the queue of its base should look again.
+ */
+export async function onPullRequest(
+  runtime: SluiceRuntime,
+  event: PullRequestEvent,
+): Promise<void> {
+  const repo = event.repository.full_name;
+  const { number, base } = { number: event.pull_request.number, base: event.pull_request.base.ref };
+  if (event.action === 'labeled' && event.label && !isOwnEvent(runtime, event.sender)) {
+    if (event.label.name === (await queueLabelOf(runtime, repo))) {
+      await recordCommand(runtime, {
+        repo,
+        base,
+        number,
+        kind: 'queue',
+        by: event.sender.login,
+        source: 'label',
+      });
+      return;
+    }
+  }
+  runtime.cache(repo).forgetPull(number);
+  void runtime.reconcile({ repo, base }, `pull_request.${event.action}`);
+  const previousBase = event.changes?.base?.ref.from;
+  if (previousBase && previousBase !== base)
+    void runtime.reconcile({ repo, base: previousBase }, 'pull request retargeted');
+}

@@ -1,0 +1,66 @@
+import { decide } from '../queue/decide.js';
+import type { ObservedCheck } from '../queue/types.js';
+import { applyEffect } from './apply/index.js';
+import { messageContext } from './message-context.js';
+import { observe, type Observation } from './observe.js';
+import { syncCheckRuns } from './sync-check-runs.js';
+import type { QueueKey, ReconcileDeps } from './types.js';
+
+/** A queue that needs more passes than this is misbehaving: stop, log, and let the next trigger retry. */
+const maxPasses = 12;
+
+export interface ReconcileReport {
+  passes: number;
+  effects: string[];
+}
+
+/**
+ * Observe → decide → act, until `decide` has nothing left to do; then make every check run
+ * say where its PR stands. Effects are applied in order; one that finds GitHub other than
+ * observed stops the pass, and the queue is observed afresh before anything else is decided.
+ */
+export async function reconcileQueue(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+): Promise<ReconcileReport> {
+  const knownChecks = new Map<string, ObservedCheck[]>();
+  let observation = await observe(deps, queue);
+  const report: ReconcileReport = { passes: 0, effects: [] };
+  while (report.passes < maxPasses) {
+    const effects = decide(observation.snapshot);
+    if (effects.length === 0) break;
+    report.passes++;
+    const { config } = observation.snapshot;
+    if (!config.ok) break;
+    const ctx = {
+      deps,
+      queue,
+      observation,
+      config: config.config,
+      messages: messageContext(observation.snapshot, config.config),
+    };
+    for (const effect of effects) {
+      report.effects.push(effect.kind);
+      const applied = await applyEffect(ctx, effect);
+      if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue, knownChecks);
+      if (applied === 'stale') break;
+    }
+    observation = await observe(deps, queue, { knownChecks });
+  }
+  if (report.passes >= maxPasses)
+    deps.log.warn({ ...queue, effects: report.effects.slice(-20) }, 'reconcile did not settle');
+  await syncCheckRuns(deps, observation);
+  return report;
+}
+
+/** Nothing has reported on a staging commit pushed a moment ago: no need to ask GitHub. */
+async function rememberFreshStaging(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+  knownChecks: Map<string, ObservedCheck[]>,
+): Promise<void> {
+  const latest = (await deps.store.staging.list({ ...queue, states: ['testing'] })).at(-1);
+  if (latest?.commitSha) knownChecks.set(latest.commitSha, []);
+}
+
+export type { Observation };

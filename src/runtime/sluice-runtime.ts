@@ -1,0 +1,100 @@
+import type { Probot } from 'probot';
+import { createRepoGitHub } from '../github/index.js';
+import { RepoCache, defaultCacheTtl } from '../reconcile/repo-cache.js';
+import { reconcileQueue } from '../reconcile/reconcile-queue.js';
+import { ReconcileScheduler } from '../reconcile/scheduler.js';
+import {
+  defaultSettings,
+  type Log,
+  type QueueKey,
+  type ReconcileDeps,
+  type Settings,
+} from '../reconcile/types.js';
+import type { Store } from '../store/types.js';
+import { Installations } from './installations.js';
+
+export interface RuntimeOptions {
+  store: Store;
+  log: Log;
+  settings?: Partial<Settings>;
+  now?: () => Date;
+}
+
+/**
+ * The one orchestrator of a running app: per-repository caches, the scheduler that runs one
+ * reconcile per queue at a time, and the way from "reconcile repo R, branch B" to a
+ * reconcile with that repository's GitHub, store and clock.
+ */
+export class SluiceRuntime {
+  readonly installations: Installations;
+  readonly scheduler: ReconcileScheduler;
+  readonly settings: Settings;
+  readonly #caches = new Map<string, RepoCache>();
+  readonly now: () => Date;
+  /** `<slug>[bot]`: the app's own events come back with this sender. */
+  botLogin: string | undefined;
+
+  constructor(
+    readonly app: Probot,
+    readonly options: RuntimeOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.settings = { ...defaultSettings, ...options.settings };
+    this.installations = new Installations(app);
+    this.scheduler = new ReconcileScheduler((queue) => this.#reconcile(queue), {
+      leases: options.store.leases,
+      now: this.now,
+      log: options.log,
+    });
+  }
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  get log(): Log {
+    return this.options.log;
+  }
+
+  /** Learns the app's bot login (once, at start-up). */
+  async identify(): Promise<void> {
+    const octokit = await this.app.auth();
+    const { data } = await octokit.rest.apps.getAuthenticated();
+    this.botLogin = data?.slug ? `${data.slug}[bot]` : undefined;
+  }
+
+  cache(repo: string): RepoCache {
+    const key = repo.toLowerCase();
+    let cache = this.#caches.get(key);
+    if (!cache) {
+      cache = new RepoCache(defaultCacheTtl, () => this.now().getTime());
+      this.#caches.set(key, cache);
+    }
+    return cache;
+  }
+
+  /** Reconcile this queue soon (coalesced with any run already going). */
+  reconcile(queue: QueueKey, reason: string): Promise<void> {
+    return this.scheduler.schedule(queue, reason);
+  }
+
+  async deps(repo: string): Promise<ReconcileDeps> {
+    const [owner = '', name = ''] = repo.split('/');
+    const octokit = await this.installations.octokitFor(repo);
+    return {
+      github: createRepoGitHub({ octokit, owner, repo: name, log: this.log }),
+      store: this.store,
+      cache: this.cache(repo),
+      now: this.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      log: this.log,
+      settings: this.settings,
+    };
+  }
+
+  async #reconcile(queue: QueueKey): Promise<void> {
+    const report = await reconcileQueue(await this.deps(queue.repo), queue);
+    if (report.effects.length > 0)
+      this.log.info({ ...queue, passes: report.passes, effects: report.effects }, 'reconciled');
+  }
+}

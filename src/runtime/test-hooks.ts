@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SluiceRuntime } from './sluice-runtime.js';
+import { sweep } from './sweep.js';
+
+/**
+ * Hooks for the end-to-end tests, served only when SLUICE_TEST_HOOKS=1: move the app's clock
+ * forward (a 30-minute check timeout should not take 30 minutes to test) and run a sweep now.
+ * The real clock still drives everything else; this only adds an offset.
+ */
+export class TestClock {
+  offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+}
+
+export function testHooksHandler(runtime: SluiceRuntime, clock: TestClock) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = req.url?.split('?')[0];
+    if (req.method !== 'POST' || !path?.startsWith('/sluice/test/')) return false;
+    const body = await readJson(req);
+    if (path === '/sluice/test/advance-clock') {
+      clock.offsetMs += Number(body.ms ?? 0);
+    } else if (path === '/sluice/test/sweep') {
+      await sweep(runtime, { discover: body.discover === true });
+    } else {
+      res.writeHead(404).end();
+      return true;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ offsetMs: clock.offsetMs }));
+    return true;
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { FakeGitHub } from '../../fake-github/fake-github.js';
+import type { RegisteredApp } from '../../fake-github/control/register-app.js';
+import type { RepoHandle } from '../../fake-github/control/repo-handle.js';
+import type { CiScript } from '../../fake-github/ci/types.js';
+import type { Permissions, Role } from '../../fake-github/world/types.js';
+import { AppProcess, freePort } from './app-process.js';
+import { createPostgresSchema } from './postgres-schema.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+export interface ScenarioOptions {
+  repo?: string;
+  files?: Record<string, string>;
+  /** `.github/sluice.yml` on the default branch. */
+  config?: string;
+  ci?: CiScript;
+  collaborators?: Record<string, Role>;
+  /** Required status checks on the default branch's protection. */
+  requiredChecks?: string[];
+  store?: 'sqlite' | 'postgres';
+  sweepIntervalMs?: number;
+}
+
+export interface Scenario {
+  gh: FakeGitHub;
+  repo: RepoHandle;
+  app: AppProcess;
+  registered: RegisteredApp;
+  /** Waits until deliveries, CI steps and the app's reconciles are all done. */
+  settle(timeoutMs?: number): Promise<void>;
+  restartApp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function manifest(): Promise<{ permissions: Permissions; events: string[] }> {
+  const doc = load(await readFile(resolve(root, 'app.yml'), 'utf8')) as {
+    default_permissions: Permissions;
+    default_events: string[];
+  };
+  return { permissions: doc.default_permissions, events: doc.default_events };
+}
+
+/**
+ * A local GitHub with one repository, Sluice installed on it with exactly app.yml's
+ * permissions and events, and the real app process running against it.
+ */
+export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sluice-e2e-'));
+  const gh = await FakeGitHub.start({ dataDir: join(dataDir, 'github') });
+  const fullName = options.repo ?? 'acme/widgets';
+  const { permissions, events } = await manifest();
+  const registered = gh.registerApp({ slug: 'sluice', permissions, events });
+  const files = {
+    'README.md': '# widgets\n',
+    ...options.files,
+    ...(options.config ? { '.github/sluice.yml': options.config } : {}),
+  };
+  await gh.createRepo({
+    fullName,
+    ownerType: 'Organization',
+    files,
+    collaborators: {
+      maintainer: 'write',
+      alice: 'write',
+      bob: 'write',
+      reader: 'read',
+      ...options.collaborators,
+    },
+    ...(options.requiredChecks
+      ? {
+          protection: {
+            main: {
+              requiredStatusChecks: {
+                strict: false,
+                contexts: options.requiredChecks,
+                checks: options.requiredChecks.map((context) => ({ context, app_id: null })),
+              },
+            },
+          },
+        }
+      : {}),
+  });
+  const repo = gh.repo(fullName);
+  if (options.ci) repo.scriptCi(options.ci);
+  const schema = options.store === 'postgres' ? await createPostgresSchema() : undefined;
+  const port = await freePort();
+  const app = new AppProcess(port, {
+    ...gh.envFor(registered),
+    DATABASE_URL: schema?.url ?? join(dataDir, 'sluice.db'),
+    SLUICE_GITHUB_THROTTLE: 'off',
+    SLUICE_SWEEP_INTERVAL_MS: String(options.sweepIntervalMs ?? 60 * 60_000),
+    LOG_LEVEL: 'debug',
+    SLUICE_TEST_HOOKS: '1',
+  });
+  gh.install(registered.app, { account: fullName.split('/')[0]!, webhookUrl: app.webhookUrl });
+  await app.start();
+  const settle = (timeoutMs = 30_000) =>
+    gh
+      .settle({
+        timeoutMs,
+        probes: [async () => (await app.health().catch(() => ({ idle: false }))).idle],
+      })
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\n--- app log ---\n${app.tail()}`);
+      });
+  return {
+    gh,
+    repo,
+    app,
+    registered,
+    settle,
+    restartApp: async () => {
+      await app.stop();
+      await app.start();
+    },
+    stop: async () => {
+      await app.stop();
+      await gh.close();
+      await schema?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
