@@ -8,6 +8,8 @@ import type { QueueEntry, QueueSnapshot } from './types.js';
 export class Plan {
   readonly effects: Effect[] = [];
   readonly #leaving = new Set<string>();
+  /** Entries re-pinned to a new head by this plan (config `queue.onPush: retest`). */
+  readonly #newHeads = new Map<string, string>();
   #stagingAbandoned = false;
   #stagingBusy = false;
 
@@ -17,6 +19,7 @@ export class Plan {
     this.effects.push(effect);
     if (effect.kind === 'dequeue' || effect.kind === 'finish-merged')
       this.#leaving.add(effect.entryId);
+    if (effect.kind === 'retest-new-head') this.#newHeads.set(effect.entryId, effect.headSha);
     if (effect.kind === 'abandon-staging') this.#stagingAbandoned = true;
     if (effect.kind === 'build-staging') this.#stagingBusy = true;
   }
@@ -25,10 +28,14 @@ export class Plan {
     return this.#leaving.has(entry.id);
   }
 
-  /** Entries still queued after this plan, in queue order. */
+  /** Entries still queued after this plan, in queue order, with the heads this plan pinned. */
   remaining(): QueueEntry[] {
     return this.snapshot.entries
       .filter((e) => !this.#leaving.has(e.id))
+      .map((e) => {
+        const headSha = this.#newHeads.get(e.id);
+        return headSha ? { ...e, headSha, state: 'queued' as const } : e;
+      })
       .sort((a, b) => a.seq - b.seq);
   }
 

@@ -31,6 +31,16 @@ export function handleDepartures(plan: Plan, config: SluiceConfig): void {
         pr: entry.pr,
         headSha: pull!.headSha,
       });
+      // What is being tested is no longer what would land: test the new head instead.
+      const staging = plan.activeStaging();
+      if (staging?.prs.some((p) => p.pr === entry.pr)) {
+        plan.add({
+          kind: 'abandon-staging',
+          stagingId: staging.id,
+          reason: 'pr-left',
+          deleteBranch: false,
+        });
+      }
     } else if (reason) {
       plan.add({
         kind: 'dequeue',

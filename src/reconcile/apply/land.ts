@@ -171,6 +171,10 @@ async function mergeApi(ctx: ApplyContext, effect: Land, headSha: string): Promi
     case 'head-moved':
       return 'stale';
     case 'not-mergeable':
+      // GitHub says this when the base moved between its read and its write: look again (the
+      // next observation rebuilds if the base really moved). Any other 405 is a refusal.
+      if (/base branch was modified/i.test(result.message)) return 'stale';
+      return landFailed(ctx, staging.id, `GitHub refused the merge: ${result.message}`);
     case 'refused':
       // If the base moved, the next observation rebuilds before it looks at this failure.
       return landFailed(ctx, staging.id, `GitHub refused the merge: ${result.message}`);

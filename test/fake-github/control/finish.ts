@@ -27,20 +27,26 @@ export function findProblems(
   return problems;
 }
 
+/**
+ * A retry storm: a failed write repeated by the same caller as its very next request, with
+ * nothing looked at in between (Probot's retry plugin does exactly that on 405/409/5xx). A
+ * client that re-reads before trying again is deciding, not storming.
+ */
 function findRepeatedWrites(world: World): string[] {
   const problems: string[] = [];
-  const writes = world.requests.filter(
-    (r) => r.method !== 'GET' && r.method !== 'HEAD' && !r.faulted,
-  );
-  for (let i = 1; i < writes.length; i++) {
-    const [prev, cur] = [writes[i - 1]!, writes[i]!];
+  const lastByCaller = new Map<string, (typeof world.requests)[number]>();
+  for (const request of world.requests) {
+    const previous = lastByCaller.get(request.caller);
+    lastByCaller.set(request.caller, request);
+    if (!previous || previous.status < 400) continue;
+    const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
     const same =
-      prev.method === cur.method &&
-      prev.path === cur.path &&
-      JSON.stringify(prev.body) === JSON.stringify(cur.body);
-    if (same && prev.status >= 400 && cur.caller === prev.caller) {
+      previous.method === request.method &&
+      previous.path === request.path &&
+      JSON.stringify(previous.body) === JSON.stringify(request.body);
+    if (isWrite && same && previous.status >= 400) {
       problems.push(
-        `repeated write after ${prev.status}: ${cur.method} ${cur.path} (a blind retry?)`,
+        `repeated write after ${previous.status}: ${request.method} ${request.path} (a blind retry?)`,
       );
     }
   }

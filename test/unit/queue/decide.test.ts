@@ -140,6 +140,25 @@ describe('decide: departures', () => {
     expect(kinds(effects)).toEqual(['retest-new-head', 'build-staging']);
   });
 
+  it('abandons the staging commit of an entry re-pinned to a new head, and stages the new head', () => {
+    const config = aConfig('queue:\n  onPush: retest\n');
+    const newHead = 'f'.repeat(40);
+    const effects = decide(
+      aSnapshot(
+        {
+          pulls: [aPull({ headSha: newHead })],
+          entries: [anEntry({ state: 'testing' })],
+          staging: aStaging(),
+        },
+        config,
+      ),
+    );
+    expect(kinds(effects)).toEqual(['retest-new-head', 'abandon-staging', 'build-staging']);
+    expect(effects[2]).toEqual(
+      expect.objectContaining({ prs: [expect.objectContaining({ headSha: newHead })] }),
+    );
+  });
+
   it('does not mistake the landing push of the head to the staging commit for a contributor push', () => {
     const staging = aStaging({ state: 'landing' });
     const effects = decide(
