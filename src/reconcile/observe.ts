@@ -56,8 +56,7 @@ export async function observe(
     cache.rememberPull(details);
     pulls.set(number, details);
   }
-  const stagingRecord =
-    (await store.staging.list({ ...queue, states: [...inFlightStates] })).at(-1) ?? null;
+  const stagingRecord = await inFlightStaging(deps, queue);
   const policy = cache.policy(queue.base) ?? (await github.requiredPolicy(queue.base));
   cache.rememberPolicy(queue.base, policy);
   const settings: SluiceConfig | undefined = config.ok ? config.config : undefined;
@@ -231,4 +230,28 @@ async function lastOutcome(
       failure: { kind: 'head-moved', headSha: detail.headSha ?? '' },
     };
   return null;
+}
+
+/**
+ * The staging record in flight. Reconciles of one queue never overlap (mutex and lease), so a
+ * record still `building` when one starts was left by a crash mid-build: it is abandoned here
+ * (its branch is force-pushed by the next build anyway), never mistaken for work in progress.
+ */
+async function inFlightStaging(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+): Promise<StagingRecord | null> {
+  const records = await deps.store.staging.list({ ...queue, states: [...inFlightStates] });
+  for (const record of records.filter((r) => r.state === 'building')) {
+    await deps.store.staging.update({
+      id: record.id,
+      now: deps.now(),
+      changes: { state: 'abandoned' },
+    });
+    deps.log.warn(
+      { ...queue, staging: record.id },
+      'abandoned a staging record left half-built by a crash',
+    );
+  }
+  return records.filter((r) => r.state !== 'building').at(-1) ?? null;
 }

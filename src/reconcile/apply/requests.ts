@@ -5,7 +5,7 @@ import type { ApplyContext, Applied } from './context.js';
 type Of<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
 
 export async function applyEnqueue(
-  { deps, queue, observation }: ApplyContext,
+  { deps, queue, observation, config }: ApplyContext,
   effect: Of<'enqueue'>,
 ): Promise<Applied> {
   const streak = observation.snapshot.failureStreaks[effect.pr];
@@ -20,6 +20,16 @@ export async function applyEnqueue(
     consecutiveFailures: streak?.headSha === effect.headSha ? streak.count : 0,
   });
   await deps.store.commands.consume({ id: Number(effect.commandId), now: deps.now() });
+  // The queue label is the visible state of being queued: queued by `/sluice queue` or a
+  // button, the PR gets it too (and taking it off dequeues, as for any queued PR).
+  const labels = observation.pulls.get(effect.pr)?.pull.labels ?? [];
+  const missing = [config.queue.label, config.labels.queued].filter(
+    (l): l is string => typeof l === 'string' && !labels.includes(l),
+  );
+  if (missing.length > 0) {
+    await deps.github.addLabels(effect.pr, missing);
+    deps.cache.forgetPull(effect.pr);
+  }
   deps.log.info({ repo: queue.repo, pr: effect.pr, by: effect.by }, 'queued');
   return 'done';
 }
