@@ -32,6 +32,8 @@ export function describeDequeue(reason: DequeueReason, ctx: QueueMessageContext)
     case 'command':
       return {
         ...plain,
+        // Dequeued by hand, perhaps by mistake: the button puts it back.
+        retry: true,
         title: plainTitle(`Left the merge queue: dequeued by ${reason.by}`),
         // The person who dequeued knows it already; the author reads their name unpinged.
         lead: [`${nameWithoutPing(reason.by)} dequeued it.`],

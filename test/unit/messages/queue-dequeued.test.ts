@@ -237,7 +237,7 @@ describe('the Sluice check run of a pull request that left the queue', () => {
   const cases: Array<[DequeueReason, string, string]> = [
     [{ kind: 'unlabeled' }, 'neutral', ''],
     [{ kind: 'closed' }, 'neutral', ''],
-    [{ kind: 'command', by: 'bob' }, 'neutral', ''],
+    [{ kind: 'command', by: 'bob' }, 'neutral', 'Retry'],
     [{ kind: 'head-moved', from: 'a', to: 'b' }, 'neutral', ''],
     [{ kind: 'conflict', files: [] }, 'failure', 'Retry'],
     [{ kind: 'checks-failed', verdicts: [] }, 'failure', 'Retry'],
