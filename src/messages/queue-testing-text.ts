@@ -51,36 +51,29 @@ function checksText(
   }
 }
 
+/**
+ * While checks run, the check run names what it waits for and links their live status, but
+ * does not mirror each check's progress: Sluice re-reads checks when a suite completes or a
+ * check fails, so a per-check tally would go stale between those moments.
+ */
 function pendingText(
   required: readonly string[],
-  verdict: Extract<Testing['checks'], { kind: 'pending' }>,
+  _verdict: Extract<Testing['checks'], { kind: 'pending' }>,
   ctx: QueueMessageContext,
 ): { title: string; lines: string[]; after: string } {
+  const timeout = `A required check that has not started within ${inlineCode('checks.startTimeoutMinutes')} takes the pull request out of the queue, naming the check: CI must run on pushes to ${inlineCode(ctx.stagingBranch)}.`;
   if (required.length === 0) {
-    const lines = verdict.waitingOn.map((name) => `- 🔄 ${checkLink(name, ctx)} running`);
     return {
-      title:
-        verdict.waitingOn.length === 0
-          ? 'waiting for checks to start'
-          : `${verdict.waitingOn.length} running`,
-      lines,
+      title: 'waiting for its checks',
+      lines: [],
       after: `No required checks are configured, so every check that reports on the staging commit must pass, and at least one must. Name them in ${inlineCode('checks.required')} of ${inlineCode(ctx.configPath)} or in branch protection.`,
     };
   }
   const unique = [...new Set(required)];
-  const passed = unique.filter((name) => !verdict.waitingOn.includes(name));
-  const lines = unique.map((name) => {
-    if (verdict.missing.includes(name)) return `- ⏳ ${checkLink(name, ctx)} has not started`;
-    if (verdict.waitingOn.includes(name)) return `- 🔄 ${checkLink(name, ctx)} running`;
-    return `- ✅ ${checkLink(name, ctx)} passed`;
-  });
   return {
-    title: `${passed.length} of ${unique.length} required checks passed`,
-    lines,
-    after:
-      verdict.missing.length === 0
-        ? ''
-        : `A required check that has not started within ${inlineCode('checks.startTimeoutMinutes')} takes the pull request out of the queue, naming the check: CI must run on pushes to ${inlineCode(ctx.stagingBranch)}.`,
+    title: `waiting for ${unique.length} required ${unique.length === 1 ? 'check' : 'checks'}`,
+    lines: unique.map((name) => `- ${checkLink(name, ctx)}`),
+    after: `Their live status is on the staging commit's checks. ${timeout}`,
   };
 }
 

@@ -97,7 +97,19 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     SLUICE_TEST_HOOKS: '1',
   });
   gh.install(registered.app, { account: fullName.split('/')[0]!, webhookUrl: app.webhookUrl });
-  await app.start();
+  const stop = async () => {
+    await app.stop();
+    await gh.close();
+    await schema?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await app.start();
+  } catch (error) {
+    // The caller gets no Scenario to stop, so nothing else would remove what was made so far.
+    await stop();
+    throw error;
+  }
   const settle = (timeoutMs = 30_000) =>
     gh
       .settle({
@@ -117,11 +129,6 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
       await app.stop();
       await app.start();
     },
-    stop: async () => {
-      await app.stop();
-      await gh.close();
-      await schema?.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
