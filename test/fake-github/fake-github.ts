@@ -27,10 +27,11 @@ import {
   type RegisteredApp,
 } from './control/register-app.js';
 import { createRepo, type CreateRepoInput } from './control/create-repo.js';
-import type { Account, App, Installation, RepoState } from './world/types.js';
+import type { Account, App, Installation, Permissions, RepoState } from './world/types.js';
 import type { Services } from './world/services.js';
 import { RepoHandle } from './control/repo-handle.js';
 import { randomBytes } from 'node:crypto';
+import { createHttpControlRoute } from './control/http-control.js';
 
 export interface FakeGitHubOptions {
   /** Where the bare repositories live; a fresh temp dir (removed on close) when absent. */
@@ -111,6 +112,7 @@ export class FakeGitHub {
       ownsDataDir: options.dataDir === undefined,
     });
     for (const plugin of plugins) plugin(gh);
+    gh.sideRoutes.push(createHttpControlRoute(gh));
     const { server, url } = await listen((request, raw) => gh.#serve(request, raw.req));
     gh.#server = server;
     world.baseUrl = url;
@@ -184,6 +186,25 @@ export class FakeGitHub {
 
   install(app: App, input: InstallInput): Installation {
     return installApp(this.world, app, input);
+  }
+
+  /** Revokes every token issued to the installation so far: their next call answers 401 Bad credentials. */
+  revokeTokens(installationId: number): number {
+    let revoked = 0;
+    for (const token of this.world.tokens.values()) {
+      if (token.installationId !== installationId || token.revoked) continue;
+      token.revoked = true;
+      revoked += 1;
+    }
+    return revoked;
+  }
+
+  /** An admin changes what an installation may do: issued tokens lose what it loses at once; gains reach new tokens. */
+  setInstallationPermissions(installationId: number, permissions: Permissions): Installation {
+    const installation = this.world.installations.get(installationId);
+    if (!installation) throw new Error(`fake-github: no installation ${installationId}`);
+    installation.permissions = { metadata: 'read', ...permissions };
+    return installation;
   }
 
   /** A person; the returned token works for the REST API and for git over HTTP. */

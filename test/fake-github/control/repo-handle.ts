@@ -6,6 +6,7 @@ import * as pulls from './pull-ops.js';
 import * as issues from './repo-ops.js';
 import * as ci from './ci-ops.js';
 import { listJobs, listRuns, readJobLog } from './ci-snapshots.js';
+import { createRelease, type NewRelease } from '../domain/releases.js';
 
 type Without<T, K extends keyof T> = Omit<T, K>;
 
@@ -96,6 +97,13 @@ export class RepoHandle {
       pusher: account,
     });
     return result.sha;
+  }
+
+  /** Someone with push access publishes a release (or saves a draft); a new tag is pushed. */
+  release(input: Without<NewRelease, 'repo' | 'author' | 'race'> & { by: string }) {
+    const { by, ...release } = input;
+    const author = this.services.world.account(by);
+    return createRelease(this.services, { ...release, repo: this.state, author });
   }
 
   scriptCi(script: CiScript): void {

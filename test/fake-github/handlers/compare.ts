@@ -59,7 +59,6 @@ export const compareHandlers: HandlerTable = {
     return compare(ctx, basehead.slice(0, split), basehead.slice(split + 3));
   },
 
-  // The deprecated alias; its URLs are byte-identical, so the router sends them above.
-  'repos/compare-commits': async (ctx) =>
-    compare(ctx, ctx.params.base ?? '', ctx.params.head ?? ''),
+  // The deprecated `repos/compare-commits` alias needs no handler: its URLs are
+  // byte-identical to these, so the router always sends them here.
 };

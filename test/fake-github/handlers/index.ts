@@ -17,6 +17,7 @@ import { statusHandlers } from './statuses.js';
 import { actionsRunHandlers } from './actions-runs.js';
 import { actionsJobHandlers } from './actions-jobs.js';
 import { actionsLogHandlers } from './actions-logs.js';
+import { releaseHandlers } from './releases.js';
 
 /** Every REST operation the stand-in implements, keyed by operationId. */
 export const handlers: HandlerTable = {
@@ -38,4 +39,5 @@ export const handlers: HandlerTable = {
   ...actionsRunHandlers,
   ...actionsJobHandlers,
   ...actionsLogHandlers,
+  ...releaseHandlers,
 };

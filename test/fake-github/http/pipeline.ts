@@ -96,15 +96,18 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
     }
     try {
       caller = authenticate(world, operationId, request.headers.get('authorization'));
+      // Read before any fault answers, so the request log shows what a faulted call sent
+      // (and a blind retry of it is recognisable).
+      requestBody = await readJson(request);
       fault = deps.faults.take(operationId, method);
-      if (fault && (fault.when ?? 'before') === 'before') return faultAnswer(fault);
+      if (fault && (fault.when ?? 'before') === 'before' && replacesAnswer(fault))
+        return faultAnswer(fault);
       if (caller.kind === 'installation' && !isPermitted(operationId, caller.permissions)) {
         throw new GitHubError(403, 'Resource not accessible by integration', {
           headers: { 'x-accepted-github-permissions': acceptedPermissionsHeader(operationId) },
         });
       }
       const repo = resolveRepo(world, caller, route.pathParams, method, operationId);
-      requestBody = await readJson(request);
       const check = spec.validateRequest({
         operationId,
         pathParams: route.pathParams,
@@ -134,12 +137,13 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
         repo,
         url,
         headers: request.headers,
-        race: () => deps.races.run(operationId!),
+        // The racing push is someone else's: its webhooks go out even if this request fails.
+        race: () => deps.webhooks.outsideRequest(() => deps.races.run(operationId!)),
       };
       const run = await deps.webhooks.hold(() => handler(ctx));
       held = run.held;
       const result: HandlerResult = run.result;
-      if (fault) return faultAnswer(fault);
+      if (fault && replacesAnswer(fault)) return faultAnswer(fault);
       return json(result.status, result.body ?? null, result.headers ?? {});
     } catch (error) {
       if (error instanceof GitHubError) return errorAnswer(error);
@@ -157,7 +161,12 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
     }
   })();
 
-  if (operationId !== null && !fault && answer.status !== 501 && !isRawBody(answer)) {
+  if (
+    operationId !== null &&
+    !(fault && replacesAnswer(fault)) &&
+    answer.status !== 501 &&
+    !isRawBody(answer)
+  ) {
     const check = spec.validateResponse({
       operationId,
       status: answer.status,
@@ -194,6 +203,7 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
     faulted: fault !== undefined,
     ms: Math.round(performance.now() - started),
     at: world.clock.now(),
+    arrivedAtMs: performance.timeOrigin + started,
   });
   const headers = { ...apiHeaders(world, operationId), ...answer.headers };
   const noBody =
@@ -203,6 +213,11 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
   const payload = noBody ? null : isRawBody(answer) ? answer.body : JSON.stringify(answer.body);
   const response = new Response(payload, { status: answer.status, headers });
   return { response, held, drop: fault?.drop === true };
+}
+
+/** A rule with only a delay slows the real answer down; anything else replaces it. */
+function replacesAnswer(fault: FaultRule): boolean {
+  return fault.status !== undefined || fault.message !== undefined || fault.delayMs === undefined;
 }
 
 function faultAnswer(fault: FaultRule): Answer {

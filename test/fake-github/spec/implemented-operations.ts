@@ -1,68 +1,11 @@
+import { handlers } from '../handlers/index.js';
+
 /**
- * Test support: the operations the local GitHub implements (docs: local-github.md §6.3),
- * so the spec layer's tests prove each one routes and compiles.
+ * Test support: the operations the local GitHub implements — every operation with a handler,
+ * derived so a new handler is covered without a list to update — so the spec layer's tests
+ * prove each one routes and compiles.
  */
-export const IMPLEMENTED_OPERATIONS = [
-  'apps/create-installation-access-token',
-  'apps/get-authenticated',
-  'apps/get-repo-installation',
-  'repos/get',
-  'repos/get-content',
-  'repos/get-branch',
-  'repos/get-branch-protection',
-  'repos/get-status-checks-protection',
-  'repos/get-branch-rules',
-  'repos/get-collaborator-permission-level',
-  'pulls/get',
-  'pulls/list',
-  'pulls/update',
-  'pulls/list-commits',
-  'pulls/list-files',
-  'pulls/merge',
-  'pulls/check-if-merged',
-  'pulls/create',
-  'git/get-ref',
-  'git/list-matching-refs',
-  'git/create-ref',
-  'git/update-ref',
-  'git/delete-ref',
-  'git/get-commit',
-  'git/create-commit',
-  'git/get-tree',
-  'git/create-tree',
-  'git/create-blob',
-  'repos/merge',
-  'repos/compare-commits-with-basehead',
-  'repos/get-commit',
-  'checks/create',
-  'checks/update',
-  'checks/get',
-  'checks/list-for-ref',
-  'checks/list-annotations',
-  'checks/rerequest-run',
-  'checks/list-suites-for-ref',
-  'checks/rerequest-suite',
-  'repos/create-commit-status',
-  'repos/get-combined-status-for-ref',
-  'repos/list-commit-statuses-for-ref',
-  'issues/add-labels',
-  'issues/remove-label',
-  'issues/list-labels-on-issue',
-  'issues/set-labels',
-  'issues/create-comment',
-  'issues/update-comment',
-  'issues/list-comments',
-  'issues/delete-comment',
-  'actions/list-workflow-runs-for-repo',
-  'actions/get-workflow-run',
-  'actions/list-jobs-for-workflow-run',
-  'actions/list-jobs-for-workflow-run-attempt',
-  'actions/get-job-for-workflow-run',
-  'actions/download-job-logs-for-workflow-run',
-  'actions/re-run-workflow-failed-jobs',
-  'actions/re-run-job-for-workflow-run',
-  'actions/cancel-workflow-run',
-] as const;
+export const IMPLEMENTED_OPERATIONS: readonly string[] = Object.keys(handlers).sort();
 
 /** The webhook events the stand-in sends (§6.4). */
 export const SENT_WEBHOOK_EVENTS = [
@@ -75,6 +18,6 @@ export const SENT_WEBHOOK_EVENTS = [
   'workflow_run',
   'workflow_job',
   'pull_request_review',
-  'installation',
-  'installation_repositories',
+  'issues',
+  'release',
 ] as const;

@@ -33,17 +33,15 @@ const noReactions = (target: Json) => ({
   eyes: 0,
   rocket: 0,
 });
-/** Old installation payloads used Unix seconds; old app payloads a space-separated time. */
-const epochToIso = (value: unknown) =>
-  typeof value === 'number' ? new Date(value * 1000).toISOString().replace('.000', '') : value;
+/** Old app payloads wrote a space-separated time. */
 const spacedToIso = (value: unknown) =>
   typeof value === 'string' ? value.replace(/^(\S+) (\S+)$/, '$1T$2Z') : value;
 
 export const EXAMPLE_REFRESHES: readonly ExampleRefresh[] = [
   {
     reason: 'repositories gained has_discussions, topics, visibility and disabled',
-    events: ['push', 'pull_request', 'pull_request_review', 'check_run'],
-    at: REPOSITORIES,
+    events: ['push', 'pull_request', 'pull_request_review', 'check_run', 'issues', 'release'],
+    at: [...REPOSITORIES, '/changes/new_repository'],
     add: {
       has_discussions: () => false,
       topics: () => [],
@@ -62,19 +60,6 @@ export const EXAMPLE_REFRESHES: readonly ExampleRefresh[] = [
     events: ['status'],
     at: ['/commit/commit/verification'],
     add: { verified_at: nothing },
-  },
-  {
-    reason: 'installations gained app_slug and suspension fields, and dates became ISO 8601',
-    events: ['installation', 'installation_repositories'],
-    at: ['/installation'],
-    add: { app_slug: () => 'example-app', suspended_by: nothing, suspended_at: nothing },
-    rewrite: { created_at: epochToIso, updated_at: epochToIso },
-  },
-  {
-    reason: 'installation_repositories gained requester',
-    events: ['installation_repositories'],
-    at: [''],
-    add: { requester: nothing },
   },
   {
     reason: 'check runs gained node_id and details_url',
@@ -97,13 +82,13 @@ export const EXAMPLE_REFRESHES: readonly ExampleRefresh[] = [
   },
   {
     reason: 'issues gained reactions and active_lock_reason',
-    events: ['issue_comment'],
+    events: ['issue_comment', 'issues'],
     at: ['/issue'],
     add: { reactions: noReactions, active_lock_reason: nothing },
   },
   {
     reason: 'labels gained description',
-    events: ['issue_comment'],
+    events: ['issue_comment', 'issues'],
     at: ['/issue/labels/*'],
     add: { description: nothing },
   },
@@ -127,5 +112,17 @@ export const EXAMPLE_REFRESHES: readonly ExampleRefresh[] = [
       triggering_actor: (_run, payload) => payload.sender,
       path: () => '.github/workflows/ci.yml',
     },
+  },
+  {
+    reason: 'releases gained immutable and updated_at',
+    events: ['release'],
+    at: ['/release'],
+    add: { immutable: () => false, updated_at: (release) => release.created_at },
+  },
+  {
+    reason: 'repositories without a homepage were recorded with "" where GitHub now sends null',
+    events: ['issues'],
+    at: ['/repository', '/changes/new_repository'],
+    rewrite: { homepage: (value) => (value === '' ? null : value) },
   },
 ];

@@ -43,6 +43,11 @@ export class WebhookBus {
     return { result, held };
   }
 
+  /** Runs `fn` as if no request were being handled: its events are sent, not held. */
+  outsideRequest<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#scope.exit(fn);
+  }
+
   release(held: EventInput[]): void {
     for (const input of held) this.#dispatch(input);
   }

@@ -27,6 +27,8 @@ export interface DeliveryRecord {
   status: number | null;
   error: string | null;
   durationMs: number | null;
+  /** Real time the send began (epoch ms, sub-ms precision), for latency benchmarks; null until sent. */
+  sentAtMs: number | null;
   redelivery: boolean;
   /** Failures the test said it expects (e.g. a deliberately broken app): not reported by `finish()`. */
   expectedToFail: boolean;

@@ -70,6 +70,7 @@ export class WebhookDispatcher {
       status: null,
       error: null,
       durationMs: null,
+      sentAtMs: null,
       redelivery: opts.redelivery ?? false,
       expectedToFail: false,
     };
@@ -152,6 +153,7 @@ export class WebhookDispatcher {
     const target = request?.installation.webhookTarget;
     record.state = 'in-flight';
     const started = performance.now();
+    record.sentAtMs = performance.timeOrigin + started;
     try {
       if (!target) throw new Error('the installation has no webhook target');
       const answer =

@@ -31,4 +31,6 @@ export interface RequestLogEntry {
   ms: number;
   /** Virtual time when the request arrived. */
   at: Date;
+  /** Real time when the request arrived (epoch ms, sub-ms precision), for latency benchmarks. */
+  arrivedAtMs: number;
 }

@@ -254,6 +254,26 @@ export interface CommitStatus {
   updatedAt: Date;
 }
 
+/**
+ * A GitHub Release. Published releases own their tag (one per tag); drafts may share a tag
+ * name with any release and have no git tag until they are published.
+ */
+export interface Release {
+  id: number;
+  tagName: string;
+  /** As the request named it (a branch or a sha), echoed back like GitHub does. */
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: Account;
+  /** GitHub's `created_at` is the date of the release's commit, not of the release. */
+  createdAt: Date;
+  publishedAt: Date | null;
+  updatedAt: Date;
+}
+
 export interface RepoState {
   id: number;
   owner: Account;
@@ -275,6 +295,8 @@ export interface RepoState {
   checkSuites: Map<number, CheckSuite>;
   checkRuns: Map<number, CheckRun>;
   statuses: CommitStatus[];
+  /** By id; absent until the repository's first release. */
+  releases?: Map<number, Release>;
 }
 
 export type IdKind =

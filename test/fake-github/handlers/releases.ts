@@ -1,0 +1,87 @@
+import type { HandlerContext, HandlerTable } from './types.js';
+import { requireRepo } from './types.js';
+import { answerNow } from './answer-now.js';
+import { actorOf } from '../auth/authenticate.js';
+import { GitHubError, notFound } from '../http/github-error.js';
+import { renderRelease } from '../render/release.js';
+import { createRelease, findPublishedRelease, updateRelease } from '../domain/releases.js';
+
+interface ReleaseFields {
+  tag_name?: string;
+  target_commitish?: string;
+  name?: string;
+  body?: string;
+  draft?: boolean;
+  prerelease?: boolean;
+  discussion_category_name?: string;
+  generate_release_notes?: boolean;
+}
+
+/**
+ * The stand-in has no discussions, so any category is one that does not exist (GitHub's 404),
+ * and it writes no notes of its own: asking for them is refused loudly, never ignored.
+ */
+function refuseUnmodelled(ctx: HandlerContext, fields: ReleaseFields): void {
+  if (fields.discussion_category_name !== undefined) throw notFound();
+  if (fields.generate_release_notes === true) {
+    ctx.world.recordViolation({
+      kind: 'unimplemented',
+      subject: ctx.operationId,
+      detail: 'generate_release_notes',
+      at: ctx.world.clock.now(),
+    });
+    throw new GitHubError(501, 'fake-github does not generate release notes');
+  }
+}
+
+/** The `repos/*` release operations the changelog Action uses. Assets are not modelled. */
+export const releaseHandlers: HandlerTable = {
+  /** Published releases only: a draft's tag does not exist yet, so it is a 404 here. */
+  'repos/get-release-by-tag': answerNow((ctx) => {
+    const repo = requireRepo(ctx);
+    const release = findPublishedRelease(repo, ctx.params.tag ?? '');
+    if (!release) throw notFound();
+    return { status: 200, body: renderRelease(ctx.world, repo, release) };
+  }),
+
+  'repos/create-release': async (ctx) => {
+    const repo = requireRepo(ctx);
+    // The spec requires tag_name, and the pipeline has checked the request against it.
+    const fields = ctx.body as ReleaseFields;
+    refuseUnmodelled(ctx, fields);
+    const release = await createRelease(ctx, {
+      repo,
+      author: actorOf(ctx.caller),
+      tagName: String(fields.tag_name),
+      targetCommitish: fields.target_commitish,
+      name: fields.name,
+      body: fields.body,
+      draft: fields.draft,
+      prerelease: fields.prerelease,
+      race: () => ctx.race(),
+    });
+    const body = renderRelease(ctx.world, repo, release);
+    return { status: 201, body, headers: { location: String(body.url) } };
+  },
+
+  'repos/update-release': async (ctx) => {
+    const repo = requireRepo(ctx);
+    const fields = ctx.body as ReleaseFields;
+    refuseUnmodelled(ctx, fields);
+    const release = await updateRelease(ctx, {
+      repo,
+      id: Number(ctx.params.release_id),
+      actor: actorOf(ctx.caller),
+      changes: {
+        tagName: fields.tag_name,
+        targetCommitish: fields.target_commitish,
+        name: fields.name,
+        body: fields.body,
+        draft: fields.draft,
+        prerelease: fields.prerelease,
+      },
+      race: () => ctx.race(),
+    });
+    return { status: 200, body: renderRelease(ctx.world, repo, release) };
+  },
+};
