@@ -25,6 +25,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./classify.js')).classifyCommand,
   },
   {
+    name: 'doctor',
+    summary: 'compare the store with GitHub, and with --fix repair what is safe to',
+    load: async () => (await import('./doctor.js')).doctorCommand,
+  },
+  {
     name: 'migrate',
     summary: "create or upgrade the store's tables (also done at start-up)",
     load: async () => (await import('./migrate.js')).migrateCommand,
