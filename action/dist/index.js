@@ -23361,9 +23361,26 @@ var init_dist_src5 = __esm({
   }
 });
 
+// src/changelog-github/create-octokit.ts
+function createOctokit(repository) {
+  return new Octokit2({
+    auth: repository.token,
+    baseUrl: repository.baseUrl,
+    log: { debug: ignore, info: ignore, warn: console.warn, error: ignore }
+  });
+}
+var ignore;
+var init_create_octokit = __esm({
+  "src/changelog-github/create-octokit.ts"() {
+    "use strict";
+    init_dist_src5();
+    ignore = () => void 0;
+  }
+});
+
 // src/changelog-github/octokit-title-lookup.ts
 function createOctokitTitleLookup(repository) {
-  const octokit = new Octokit2({ auth: repository.token, baseUrl: repository.baseUrl });
+  const octokit = createOctokit(repository);
   const { owner, repo } = repository;
   return {
     async titleOf(number4) {
@@ -23383,7 +23400,7 @@ function createOctokitTitleLookup(repository) {
 var init_octokit_title_lookup = __esm({
   "src/changelog-github/octokit-title-lookup.ts"() {
     "use strict";
-    init_dist_src5();
+    init_create_octokit();
     init_github_errors();
   }
 });
@@ -24454,10 +24471,13 @@ async function buildChangelog(input2) {
   }
   let commits = newestFirst.reverse();
   const warnings = [];
+  const failedLookups = /* @__PURE__ */ new Set();
   if (input2.titles) {
     const bare = commits.flatMap((c) => bareNumber(c.sha, c.parsed) ?? []);
     const fetched = await fetchTitles(bare, input2.titles);
     warnings.push(...fetched.warnings);
+    for (const w of fetched.warnings)
+      if (w.kind === "title-lookup-failed") failedLookups.add(w.ref);
     commits = commits.map((c) => {
       const number4 = bareNumber(c.sha, c.parsed);
       const title = number4 === void 0 ? void 0 : fetched.titles.get(number4);
@@ -24474,7 +24494,14 @@ async function buildChangelog(input2) {
     const classification = classifyEntry(sha, parsed, config2);
     const status = partner === void 0 ? classification.status : { kind: "cancelled", by: partner };
     if (status.kind === "listed" && parsed.description === "") {
-      warnings.push({ kind: "untitled", sha, ref: reference.ref });
+      if (!failedLookups.has(reference.ref)) {
+        warnings.push({
+          kind: "untitled",
+          sha,
+          ref: reference.ref,
+          lookedUp: input2.titles !== void 0
+        });
+      }
     } else if (partner === void 0 && classification.warning) {
       warnings.push(classification.warning);
     }
@@ -24488,7 +24515,7 @@ function bareNumber(sha, parsed) {
 
 // src/changelog/changelog-config-from.ts
 function changelogConfigFrom(settings) {
-  const { types, hidden, ignore, sections } = settings.changelog;
+  const { types, hidden, ignore: ignore2, sections } = settings.changelog;
   const subject = settings.mergeMessage.subject;
   return {
     types: Object.fromEntries(
@@ -24498,7 +24525,7 @@ function changelogConfigFrom(settings) {
     sections: Object.values(sections),
     breakingSection: sections.breaking,
     otherSection: sections.other,
-    ignore,
+    ignore: ignore2,
     template: subject === DEFAULT_MERGE_TEMPLATE ? void 0 : subject
   };
 }
@@ -24578,7 +24605,7 @@ function describeWarning(warning2) {
     case "unknown-type":
       return `${warning2.sha.slice(0, 7)} "${warning2.subject}": unknown type "${warning2.type}"; listed under Other. Map it in changelog.types.`;
     case "untitled":
-      return `${warning2.sha.slice(0, 7)} (${warning2.ref}) has no title; listed as "(${warning2.ref})". Give a token to fetch titles from GitHub.`;
+      return warning2.lookedUp ? `${warning2.sha.slice(0, 7)} (${warning2.ref}) has no title on GitHub; listed as "(${warning2.ref})".` : `${warning2.sha.slice(0, 7)} (${warning2.ref}) has no title; listed as "(${warning2.ref})". Give a token to fetch titles from GitHub.`;
     case "title-lookup-failed":
       return `title of ${warning2.ref} could not be fetched (${warning2.reason}); listed as "(${warning2.ref})".`;
   }
@@ -24897,10 +24924,10 @@ async function readRange(request2) {
 }
 
 // src/changelog-github/octokit-release-port.ts
-init_dist_src5();
+init_create_octokit();
 init_github_errors();
 function createOctokitReleasePort(repository) {
-  const octokit = new Octokit2({ auth: repository.token, baseUrl: repository.baseUrl });
+  const octokit = createOctokit(repository);
   const { owner, repo } = repository;
   const fail2 = (what, error63) => new GitHubRequestError(`${what} in ${owner}/${repo} failed`, { cause: error63 });
   return {

@@ -1,11 +1,11 @@
-import { Octokit } from '@octokit/rest';
 import type { ReleasePort } from '../changelog/index.js';
+import { createOctokit } from './create-octokit.js';
 import { GitHubRequestError, statusOf } from './github-errors.js';
 import type { GitHubRepository } from './octokit-title-lookup.js';
 
 /** GitHub Releases through REST; a missing release is a value, any other failure throws. */
 export function createOctokitReleasePort(repository: GitHubRepository): ReleasePort {
-  const octokit = new Octokit({ auth: repository.token, baseUrl: repository.baseUrl });
+  const octokit = createOctokit(repository);
   const { owner, repo } = repository;
   const fail = (what: string, error: unknown) =>
     new GitHubRequestError(`${what} in ${owner}/${repo} failed`, { cause: error });

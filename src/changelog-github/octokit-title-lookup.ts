@@ -1,5 +1,5 @@
-import { Octokit } from '@octokit/rest';
 import type { TitleLookup } from '../changelog/index.js';
+import { createOctokit } from './create-octokit.js';
 import { GitHubRequestError, statusOf } from './github-errors.js';
 
 export interface GitHubRepository {
@@ -15,7 +15,7 @@ export interface GitHubRepository {
  * name either. A number that does not exist (404) or was moved away (410) has no title.
  */
 export function createOctokitTitleLookup(repository: GitHubRepository): TitleLookup {
-  const octokit = new Octokit({ auth: repository.token, baseUrl: repository.baseUrl });
+  const octokit = createOctokit(repository);
   const { owner, repo } = repository;
   return {
     async titleOf(number) {

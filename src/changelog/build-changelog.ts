@@ -38,10 +38,13 @@ export async function buildChangelog(input: BuildChangelogInput): Promise<Change
   // Reverts are resolved and entries listed in landing order: oldest first.
   let commits = newestFirst.reverse();
   const warnings: ChangelogWarning[] = [];
+  const failedLookups = new Set<string>();
   if (input.titles) {
     const bare = commits.flatMap((c) => bareNumber(c.sha, c.parsed) ?? []);
     const fetched = await fetchTitles(bare, input.titles);
     warnings.push(...fetched.warnings);
+    for (const w of fetched.warnings)
+      if (w.kind === 'title-lookup-failed') failedLookups.add(w.ref);
     commits = commits.map((c) => {
       const number = bareNumber(c.sha, c.parsed);
       const title = number === undefined ? undefined : fetched.titles.get(number);
@@ -61,9 +64,17 @@ export async function buildChangelog(input: BuildChangelogInput): Promise<Change
     const classification = classifyEntry(sha, parsed, config);
     const status =
       partner === undefined ? classification.status : { kind: 'cancelled' as const, by: partner };
-    // One warning per commit: a bare id lacks its title first of all.
+    // One warning per commit: a bare id lacks its title first of all (a failed lookup has
+    // said so already).
     if (status.kind === 'listed' && parsed.description === '') {
-      warnings.push({ kind: 'untitled', sha, ref: reference.ref });
+      if (!failedLookups.has(reference.ref)) {
+        warnings.push({
+          kind: 'untitled',
+          sha,
+          ref: reference.ref,
+          lookedUp: input.titles !== undefined,
+        });
+      }
     } else if (partner === undefined && classification.warning) {
       warnings.push(classification.warning);
     }

@@ -23,7 +23,9 @@ export function describeWarning(warning: ChangelogWarning): string {
     case 'unknown-type':
       return `${warning.sha.slice(0, 7)} "${warning.subject}": unknown type "${warning.type}"; listed under Other. Map it in changelog.types.`;
     case 'untitled':
-      return `${warning.sha.slice(0, 7)} (${warning.ref}) has no title; listed as "(${warning.ref})". Give a token to fetch titles from GitHub.`;
+      return warning.lookedUp
+        ? `${warning.sha.slice(0, 7)} (${warning.ref}) has no title on GitHub; listed as "(${warning.ref})".`
+        : `${warning.sha.slice(0, 7)} (${warning.ref}) has no title; listed as "(${warning.ref})". Give a token to fetch titles from GitHub.`;
     case 'title-lookup-failed':
       return `title of ${warning.ref} could not be fetched (${warning.reason}); listed as "(${warning.ref})".`;
   }

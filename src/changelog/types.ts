@@ -48,7 +48,8 @@ export interface ChangelogEntry {
 export type ChangelogWarning =
   | { kind: 'unclassified'; sha: string; subject: string }
   | { kind: 'unknown-type'; sha: string; subject: string; type: string }
-  | { kind: 'untitled'; sha: string; ref: string }
+  /** `lookedUp`: a token was given and GitHub had no title for it (or the lookup failed). */
+  | { kind: 'untitled'; sha: string; ref: string; lookedUp: boolean }
   | { kind: 'title-lookup-failed'; ref: string; reason: string };
 
 /** Finds the title of an issue or pull request by number (GitHub API in production). */
