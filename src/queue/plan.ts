@@ -24,6 +24,11 @@ export class Plan {
     if (effect.kind === 'build-staging') this.#stagingBusy = true;
   }
 
+  /** This plan finishes the PR as merged. */
+  isFinishing(pr: number): boolean {
+    return this.effects.some((e) => e.kind === 'finish-merged' && e.pr === pr);
+  }
+
   isLeaving(entry: QueueEntry): boolean {
     return this.#leaving.has(entry.id);
   }

@@ -16,15 +16,6 @@ export function progressStaging(plan: Plan, config: SluiceConfig): void {
   if (!staging) return;
   const { snapshot } = plan;
   const members = plan.remaining().filter((e) => staging.prs.some((p) => p.pr === e.pr));
-  if (members.length < staging.prs.length) {
-    plan.add({
-      kind: 'abandon-staging',
-      stagingId: staging.id,
-      reason: 'pr-left',
-      deleteBranch: plan.remaining().length === members.length,
-    });
-    return;
-  }
   if (snapshot.baseSha === staging.sha) {
     // Landed. GitHub marks a PR merged once its head is reachable from base; if it has not
     // (yet), the content is on base all the same.
@@ -37,6 +28,18 @@ export function progressStaging(plan: Plan, config: SluiceConfig): void {
         stagingSha: staging.sha,
       });
     }
+    return;
+  }
+  const departed = staging.prs.filter((p) => !members.some((e) => e.pr === p.pr));
+  // Members merged (through the merge API): the staging is done, not abandoned.
+  if (departed.length > 0 && departed.every((p) => plan.isFinishing(p.pr))) return;
+  if (departed.length > 0) {
+    plan.add({
+      kind: 'abandon-staging',
+      stagingId: staging.id,
+      reason: 'pr-left',
+      deleteBranch: plan.remaining().length === members.length,
+    });
     return;
   }
   if (snapshot.baseSha !== staging.baseSha) {

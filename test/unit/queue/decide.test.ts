@@ -311,6 +311,18 @@ describe('decide: staging', () => {
     ]);
   });
 
+  it('finishes a PR merged through the merge API without abandoning its staging', () => {
+    const effects = decide(
+      aSnapshot({
+        pulls: [aPull({ merged: true, state: 'closed' })],
+        entries: [anEntry({ state: 'landing' })],
+        staging: aStaging({ state: 'landing' }),
+        baseSha: 'c'.repeat(40),
+      }),
+    );
+    expect(kinds(effects)).toEqual(['finish-merged']);
+  });
+
   it('finishes the entries once the base is the staging commit', () => {
     const staging = aStaging({ state: 'landing' });
     const effects = decide(
