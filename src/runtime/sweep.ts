@@ -1,6 +1,7 @@
 import type { SluiceRuntime } from './sluice-runtime.js';
 import { queueLabelOf } from '../handlers/queue-events.js';
 import type { QueueRef } from '../store/types.js';
+import { settleJournal } from '../reconcile/settle-journal.js';
 
 /**
  * Webhooks are hints and some get lost. The sweep looks with fresh eyes: every queue with
@@ -15,7 +16,14 @@ export async function sweep(runtime: SluiceRuntime, options: { discover: boolean
       await discoverLabeled(runtime, repo, queues).catch(logged(runtime, undefined));
     }
   }
-  for (const queue of await knownQueues(runtime)) {
+  const current = await knownQueues(runtime);
+  for (const repo of new Set(current.map((q) => q.repo))) {
+    const deps = await runtime.deps(repo).catch(logged(runtime, undefined));
+    const settled = deps ? await settleJournal(deps).catch(logged(runtime, 0)) : 0;
+    if (settled > 0)
+      runtime.log.info({ repo, settled }, 'settled open journal rows by looking at GitHub');
+  }
+  for (const queue of current) {
     runtime.cache(queue.repo).clear();
     await runtime.reconcile(queue, 'sweep');
   }
