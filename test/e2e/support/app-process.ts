@@ -36,6 +36,11 @@ export class AppProcess {
     return `${this.url}/api/github/webhooks`;
   }
 
+  /** The running child's process id (benchmarks read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.#child?.exitCode === null ? this.#child.pid : undefined;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, [resolve(root, 'dist/main.js')], {
       cwd: root,
