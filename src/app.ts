@@ -17,7 +17,7 @@ import {
   reviewEvent,
   statusEvent,
 } from './handlers/payloads.js';
-import { onPullRequest } from './handlers/queue-events.js';
+import { isOwnEvent, onPullRequest } from './handlers/queue-events.js';
 import { onIssueComment, onRequestedAction } from './handlers/command-events.js';
 import { isFailingConclusion, onCheckReport } from './handlers/check-events.js';
 import { onPush } from './handlers/push-events.js';
@@ -89,7 +89,11 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
 
     on(['pull_request'], pullRequestEvent, async (event) => {
       await onPullRequest(runtime, event);
-      if (['opened', 'synchronize', 'reopened'].includes(event.action)) {
+      // Our own landing pushes the head too: that is the tested squash, not a config change.
+      if (
+        ['opened', 'synchronize', 'reopened'].includes(event.action) &&
+        !isOwnEvent(runtime, event.sender)
+      ) {
         const pr = event.pull_request;
         await checkPullConfig(runtime, {
           repo: event.repository.full_name,
@@ -136,6 +140,7 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
       onPush(runtime, {
         repo: event.repository.full_name,
         ref: event.ref,
+        after: event.after,
         defaultBranch: event.repository.default_branch,
         touched: (event.commits ?? []).flatMap((c) => [
           ...(c.added ?? []),

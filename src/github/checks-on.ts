@@ -56,11 +56,20 @@ async function listStatuses(ctx: RepoContext, sha: string): Promise<StatusFacts[
   });
 }
 
-/** Sluice's own check run is left out: it reports on the queue, it is not CI. */
-export async function checksOn(ctx: RepoContext, sha: string): Promise<ObservedCheck[]> {
-  const [runs, statuses] = await Promise.all([listCheckRuns(ctx, sha), listStatuses(ctx, sha)]);
-  return [
-    ...latestPerName(runs.filter((run) => run.name !== sluiceCheckName)).map(checkRunToObserved),
-    ...statuses.map(statusToObserved),
-  ];
+/**
+ * Sluice's own check run is left out: it reports on the queue, it is not CI. Commit statuses
+ * are read only when some required check is not a check run (or none is required, when
+ * every report counts): most CI reports check runs, and the call is then saved.
+ */
+export async function checksOn(
+  ctx: RepoContext,
+  sha: string,
+  required: readonly string[] = [],
+): Promise<ObservedCheck[]> {
+  const runs = latestPerName(
+    (await listCheckRuns(ctx, sha)).filter((run) => run.name !== sluiceCheckName),
+  ).map(checkRunToObserved);
+  const names = new Set(runs.map((run) => run.name));
+  if (required.length > 0 && required.every((name) => names.has(name))) return runs;
+  return [...runs, ...(await listStatuses(ctx, sha)).map(statusToObserved)];
 }

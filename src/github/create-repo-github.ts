@@ -42,7 +42,7 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     permissionOf: (login) => permissionOf(ctx, login),
     labeledBy: (number, label) => labeledBy(ctx, number, label),
     requiredPolicy: (branch) => requiredPolicy(ctx, branch),
-    checksOn: (sha) => checksOn(ctx, sha),
+    checksOn: (sha, required) => checksOn(ctx, sha, required),
     getCommit: (sha) => getCommit(ctx, sha),
     commitAuthors: (number) => commitAuthors(ctx, number),
     conflictCandidates: (number, baseSha) => conflictCandidates(ctx, number, baseSha),

@@ -124,9 +124,10 @@ export interface RepoGitHub {
   requiredPolicy(branch: string): Promise<RequiredPolicy>;
   /**
    * Latest check run per name plus latest status per context on a commit. Sluice's own check
-   * run (named `Sluice`) is left out: it reports on the queue and is never a gate.
+   * run (named `Sluice`) is left out: it reports on the queue and is never a gate. Statuses are
+   * skipped when every name in `required` is already a check run.
    */
-  checksOn(sha: string): Promise<ObservedCheck[]>;
+  checksOn(sha: string, required?: readonly string[]): Promise<ObservedCheck[]>;
   getCommit(sha: string): Promise<CommitFacts>;
   /** Authors of the PR's commits, for Co-authored-by. */
   commitAuthors(number: number): Promise<Person[]>;

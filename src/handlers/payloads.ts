@@ -61,6 +61,7 @@ export const statusEvent = z.object({ sha: z.string(), repository, installation 
 
 export const pushEvent = z.object({
   ref: z.string(),
+  after: z.string(),
   commits: z
     .array(
       z.object({

@@ -8,7 +8,7 @@ import { knownQueues } from '../runtime/sweep.js';
  */
 export async function onPush(
   runtime: SluiceRuntime,
-  event: { repo: string; ref: string; defaultBranch: string; touched: string[] },
+  event: { repo: string; ref: string; after: string; defaultBranch: string; touched: string[] },
 ): Promise<void> {
   if (!event.ref.startsWith('refs/heads/')) return;
   const branch = event.ref.slice('refs/heads/'.length);
@@ -17,13 +17,14 @@ export async function onPush(
     branch === event.defaultBranch &&
     event.touched.some((path) => path === configPath || path.startsWith('.github/'));
   if (configChanged) cache.forgetConfig();
+  // Our own landing: the base is already known to be there, the push tells nothing new.
+  const known = cache.base(branch) === event.after;
+  if (!known) cache.forgetBase(branch);
   const queues = (await knownQueues(runtime)).filter(
     (q) => q.repo.toLowerCase() === event.repo.toLowerCase(),
   );
   for (const queue of queues) {
-    if (configChanged || queue.base === branch) {
-      // Base tips and mergeability come with the pull requests: all of them are stale now.
-      cache.clearPulls();
+    if (configChanged || (queue.base === branch && !known)) {
       void runtime.reconcile(queue, `push to ${branch}`);
     }
   }

@@ -61,7 +61,10 @@ export async function onPullRequest(
 ): Promise<void> {
   const repo = event.repository.full_name;
   const { number, base } = { number: event.pull_request.number, base: event.pull_request.base.ref };
-  if (event.action === 'labeled' && event.label && !isOwnEvent(runtime, event.sender)) {
+  // What the app did itself (moving a head to land it, the merge that follows, labels it
+  // changed) the reconcile that did it already knows: no request, no new look needed.
+  if (isOwnEvent(runtime, event.sender)) return;
+  if (event.action === 'labeled' && event.label) {
     if (event.label.name === (await queueLabelOf(runtime, repo))) {
       await recordCommand(runtime, {
         repo,

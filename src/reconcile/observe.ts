@@ -31,7 +31,7 @@ export const inFlightStates = ['building', 'testing', 'passed', 'landing'] as co
  */
 export interface ObserveOptions {
   /** Checks already known for a commit (a staging commit pushed moments ago has none yet). */
-  knownChecks?: ReadonlyMap<string, ObservedCheck[]>;
+  knownChecks?: Map<string, ObservedCheck[]>;
 }
 
 export async function observe(
@@ -51,10 +51,12 @@ export async function observe(
   ]);
   const pulls = new Map<number, PullDetails>();
   for (const number of numbers) {
-    const details = cache.pull(number) ?? (await github.getPull(number));
-    if (!details) continue;
-    cache.rememberPull(details);
-    pulls.set(number, details);
+    let details = cache.pull(number);
+    if (!details) {
+      details = await github.getPull(number);
+      if (details) cache.rememberPull(details);
+    }
+    if (details) pulls.set(number, details);
   }
   const stagingRecord = await inFlightStaging(deps, queue);
   const policy = cache.policy(queue.base) ?? (await github.requiredPolicy(queue.base));
@@ -63,9 +65,11 @@ export async function observe(
   const requiredApprovals = Math.max(policy.approvals, settings?.queue.requiredApprovals ?? 0);
   const observedPulls = await withReviews(deps, [...pulls.values()], requiredApprovals);
   const staging = toStaging(stagingRecord);
-  const checks = staging
-    ? (options.knownChecks?.get(staging.sha) ?? (await github.checksOn(staging.sha)))
-    : [];
+  const requiredChecks = [...new Set([...policy.checks, ...(settings?.checks.required ?? [])])];
+  const known = staging ? options.knownChecks?.get(staging.sha) : undefined;
+  const checks = staging ? (known ?? (await github.checksOn(staging.sha, requiredChecks))) : [];
+  // One reconcile reads a staging commit's checks once; the next trigger reads them afresh.
+  if (staging && !known) options.knownChecks?.set(staging.sha, checks);
   const stagingChecks = checks.filter((c) => c.name !== deps.settings.checkName);
   const verdicts = stagingRecord ? await store.verdicts.listForStaging(stagingRecord.id) : [];
   const firstEntry = stagingRecord?.prs[0]?.entryId;
@@ -80,14 +84,17 @@ export async function observe(
   const snapshot: QueueSnapshot = {
     repo: { owner: github.owner, repo: github.repo },
     baseBranch: queue.base,
-    baseSha: freshestBase(pulls, stagingRecord) ?? (await github.branchSha(queue.base)) ?? '',
+    baseSha: await baseTip(deps, queue, {
+      needed: entries.length > 0 || pendingCommands.length > 0 || stagingRecord !== null,
+      fallback: stagingRecord?.baseSha,
+    }),
     config: config.ok ? { ok: true, config: config.config } : { ok: false, errors: config.errors },
     pulls: observedPulls,
     entries: entries.map(toQueueEntry),
     commands: await withPermissions(deps, pendingCommands),
     staging,
     stagingChecks,
-    requiredChecks: [...new Set([...policy.checks, ...(settings?.checks.required ?? [])])],
+    requiredChecks,
     requiredApprovals,
     verdicts: Object.fromEntries(
       verdicts.map((v) => [v.checkRunId, v.verdict as unknown as GateVerdictSummary]),
@@ -102,12 +109,21 @@ export async function observe(
 }
 
 /** The newest base tip GitHub reported with a pull request read in this observation. */
-function freshestBase(
-  pulls: Map<number, PullDetails>,
-  staging: StagingRecord | null,
-): string | undefined {
-  const bases = [...pulls.values()].map((p) => p.baseSha);
-  return bases[0] ?? staging?.baseSha;
+/**
+ * The base tip, from the cache (fed by every PR read and by our own landings, invalidated by
+ * pushes to the base) or read; an empty queue decides nothing, so it does not pay for a read.
+ */
+async function baseTip(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+  options: { needed: boolean; fallback: string | undefined },
+): Promise<string> {
+  const cached = deps.cache.base(queue.base);
+  if (cached) return cached;
+  if (!options.needed) return options.fallback ?? '';
+  const sha = await deps.github.branchSha(queue.base);
+  if (sha) deps.cache.rememberBase(queue.base, sha);
+  return sha ?? '';
 }
 
 async function withReviews(

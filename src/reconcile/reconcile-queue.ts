@@ -24,7 +24,7 @@ export async function reconcileQueue(
   queue: QueueKey,
 ): Promise<ReconcileReport> {
   const knownChecks = new Map<string, ObservedCheck[]>();
-  let observation = await observe(deps, queue);
+  let observation = await observe(deps, queue, { knownChecks });
   const report: ReconcileReport = { passes: 0, effects: [] };
   while (report.passes < maxPasses) {
     const effects = decide(observation.snapshot);

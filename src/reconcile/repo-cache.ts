@@ -15,6 +15,10 @@ interface Cached<T> {
  */
 export class RepoCache {
   readonly #pulls = new Map<number, Cached<PullDetails>>();
+  /** Base branch tips: a push to a base invalidates only its tip, not every PR on it. */
+  readonly #bases = new Map<string, Cached<string>>();
+  /** Messages of commits Sluice wrote itself (staging commits), by sha. */
+  readonly #messages = new Map<string, string>();
   readonly #permissions = new Map<string, Cached<Permission>>();
   readonly #policies = new Map<string, Cached<RequiredPolicy>>();
   #config: Cached<ParseConfigResult> | undefined;
@@ -38,6 +42,32 @@ export class RepoCache {
   }
   rememberPull(details: PullDetails): void {
     this.#pulls.set(details.pull.number, { value: details, at: this.clock() });
+    // GitHub reports the base tip with every PR read.
+    this.rememberBase(details.pull.baseRef, details.baseSha);
+  }
+  /** How long ago the PR was read, if it is cached. */
+  pullAgeMs(number: number): number | undefined {
+    const entry = this.#pulls.get(number);
+    return entry ? this.clock() - entry.at : undefined;
+  }
+
+  base(branch: string): string | undefined {
+    return this.#fresh(this.#bases.get(branch), this.ttl.pullsMs);
+  }
+  rememberBase(branch: string, sha: string): void {
+    this.#bases.set(branch, { value: sha, at: this.clock() });
+  }
+  forgetBase(branch: string): void {
+    this.#bases.delete(branch);
+  }
+
+  commitMessage(sha: string): string | undefined {
+    return this.#messages.get(sha);
+  }
+  rememberCommitMessage(sha: string, message: string): void {
+    // A handful of recent staging commits is all anyone asks for.
+    if (this.#messages.size >= 64) this.#messages.delete(this.#messages.keys().next().value!);
+    this.#messages.set(sha, message);
   }
   forgetPull(number: number): void {
     this.#pulls.delete(number);
@@ -67,13 +97,10 @@ export class RepoCache {
   /** A sweep or an operator asked for fresh eyes. */
   clear(): void {
     this.#pulls.clear();
+    this.#bases.clear();
     this.#permissions.clear();
     this.#policies.clear();
     this.#config = undefined;
-  }
-
-  clearPulls(): void {
-    this.#pulls.clear();
   }
 
   forgetConfig(): void {

@@ -8,6 +8,7 @@ import type { ApplyContext, Applied } from './context.js';
 
 type Build = Extract<Effect, { kind: 'build-staging' }>;
 const minute = 60_000;
+const recentMs = 5_000;
 
 /**
  * Builds the staging commit S: the merged tree of base + PR, one parent (the base tip), the
@@ -19,7 +20,7 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
   const { deps, queue, config } = ctx;
   const [member] = effect.prs;
   if (!member || effect.prs.length > 1) throw new Error('batches are not built yet');
-  const details = await freshPull(ctx, member.pr);
+  const details = await freshPull(ctx, member.pr, effect.baseSha);
   if (!details || details.pull.state !== 'open') return 'stale';
   const record = await deps.store.staging.create({
     ...queue,
@@ -47,6 +48,7 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
     parents: [details.baseSha],
     message,
   });
+  deps.cache.rememberCommitMessage(commit.sha, message);
   const branch = stagingBranch(config, queue.base);
   const pushed = await journaled(
     deps,
@@ -88,19 +90,27 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
 }
 
 /** The PR as GitHub sees it now, waiting (briefly) for GitHub to compute mergeability. */
-async function freshPull(ctx: ApplyContext, number: number): Promise<PullDetails | undefined> {
+async function freshPull(
+  ctx: ApplyContext,
+  number: number,
+  baseSha: string,
+): Promise<PullDetails | undefined> {
   const { deps } = ctx;
-  const cached = ctx.observation.pulls.get(number);
-  let details =
-    cached && cached.mergeable !== null && cached === deps.cache.pull(number)
-      ? cached
-      : await deps.github.getPull(number);
+  // A read from moments ago (this very reconcile), made against the base this build is for,
+  // is fresh; anything older, or from before the base moved, is read again.
+  const cached = deps.cache.pull(number);
+  const recent =
+    cached !== undefined &&
+    cached.baseSha === baseSha &&
+    cached.mergeable !== null &&
+    (deps.cache.pullAgeMs(number) ?? Infinity) < recentMs;
+  let details = recent ? cached : await deps.github.getPull(number);
   for (const wait of deps.settings.mergeabilityPollMs) {
     if (!details || details.mergeable !== null) break;
     await deps.sleep(wait);
     details = await deps.github.getPull(number);
   }
-  if (details) deps.cache.rememberPull(details);
+  if (details && details !== cached) deps.cache.rememberPull(details);
   return details;
 }
 

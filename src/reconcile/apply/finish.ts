@@ -30,9 +30,11 @@ export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Prom
   if (pull?.labels.includes(config.queue.label) ?? true)
     await deps.github.removeLabel(effect.pr, config.queue.label);
   if (config.labels.merged) await deps.github.addLabels(effect.pr, [config.labels.merged]);
-  const subject = effect.stagingSha
-    ? ((await deps.github.getCommit(effect.stagingSha)).message.split('\n')[0] ?? null)
-    : null;
+  const message = effect.stagingSha
+    ? (deps.cache.commitMessage(effect.stagingSha) ??
+      (await deps.github.getCommit(effect.stagingSha)).message)
+    : undefined;
+  const subject = message?.split('\n')[0] ?? null;
   const facts = {
     pr: effect.pr,
     stagingSha: effect.stagingSha,

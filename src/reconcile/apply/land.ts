@@ -191,7 +191,16 @@ async function landFailed(ctx: ApplyContext, stagingId: string, reason: string):
 }
 
 function landed(ctx: ApplyContext, sha: string): Applied {
-  ctx.deps.cache.forgetPull(ctx.observation.snapshot.staging?.prs[0]?.pr ?? -1);
+  const { cache } = ctx.deps;
+  const staging = ctx.observation.snapshot.staging;
+  const pr = staging?.prs[0]?.pr ?? -1;
+  const cached = cache.pull(pr);
+  // We moved the head and the base ourselves: no need to read back what we just wrote (the
+  // next reconcile reads the PR afresh if GitHub says anything else through a webhook).
+  if (cached && staging)
+    cache.rememberPull({ ...cached, pull: { ...cached.pull, headSha: staging.sha } });
+  else cache.forgetPull(pr);
+  cache.rememberBase(ctx.queue.base, sha);
   ctx.deps.log.info({ repo: ctx.queue.repo, base: ctx.queue.base, sha }, 'landed');
   return 'stale';
 }
