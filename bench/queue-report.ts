@@ -88,11 +88,14 @@ function explanation(r: QueueResults): string {
   const per = (key: string) => ((r.serial.byOperation.get(key) ?? 0) / r.serial.merged).toFixed(1);
   const fit = fitQueueCost(r.serial, r.memory.requests);
   return [
-    `\`GET pulls/get\` (${per('GET pulls/get')} per merged PR at ${r.serial.merged} PRs) and \`PATCH checks/update\` (${per('PATCH checks/update')})`,
-    'dominate, and both grow with the queue: every landing moves the base, after which the app',
-    're-reads every queued PR, and every new staging commit moves each waiting PR up one place,',
-    "which rewrites that PR's `Sluice` check run. Fitted through the two queued runs, a landing costs",
-    `${fit.fixed.toFixed(0)} requests plus ${fit.perWaiting.toFixed(1)} for each PR still waiting behind it, so ${reach(fit)}.`,
+    `Only \`PATCH checks/update\` grows with the queue (${per('PATCH checks/update')} per merged PR at ${r.serial.merged} PRs): each landing moves`,
+    'every waiting PR up one place, and the `Sluice` check run of each says its position. Fitted through',
+    `the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus ${fit.perWaiting.toFixed(1)} for each PR still waiting behind it, so ${reach(fit)}.`,
+    'The fixed part is what a landing needs with the REST API: the PR read before building and before',
+    'landing (plus one poll while GitHub computes mergeability), the test-merge commit, the commit',
+    'authors (`Co-authored-by`), the staging commit and its ref, the checks, moving the head and the',
+    'base, the label, the comment and the check run created and finished. Base tips, config, branch',
+    "policy and permissions come from the cache, and the app's own webhooks cost nothing.",
   ].join('\n');
 }
 
