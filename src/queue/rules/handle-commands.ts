@@ -3,6 +3,7 @@ import type { ObservedPull, QueueCommand, QueueEntry } from '../types.js';
 import type { SluiceConfig } from '../../config/index.js';
 import type { Refusal } from '../effects.js';
 import { hasAtLeast } from '../permissions.js';
+import { hasConventionalTitle } from '../title-grammar.js';
 
 /**
  * Turns requests (label added, `/sluice queue|dequeue|retry`, check run buttons) into queue
@@ -70,6 +71,9 @@ function refusalFor(
     return { kind: 'permission', by: command.by, has: command.permission, needs };
   if (!pull || pull.state === 'closed' || pull.merged) return { kind: 'closed' };
   if (pull.draft) return { kind: 'draft' };
+  if (config.mergeMessage.requireConventionalTitle && !hasConventionalTitle(pull.title)) {
+    return { kind: 'title-grammar', title: pull.title };
+  }
   const streak = plan.snapshot.failureStreaks[pull.number];
   const blockedAfter = config.gates.blockAfterConsecutiveFailures;
   if (

@@ -33,6 +33,39 @@ describe('decide: requests', () => {
     ]);
   });
 
+  it('refuses a title that is not a conventional commit when the config requires one', () => {
+    const config = aConfig('mergeMessage:\n  requireConventionalTitle: true\n');
+    const loose = decide(
+      aSnapshot(
+        { pulls: [aPull({ title: 'Make widgets faster' })], commands: [aCommand()] },
+        config,
+      ),
+    );
+    expect(loose).toEqual([
+      expect.objectContaining({
+        kind: 'refuse',
+        reason: { kind: 'title-grammar', title: 'Make widgets faster' },
+      }),
+    ]);
+    const strict = decide(
+      aSnapshot(
+        { pulls: [aPull({ title: 'perf(widgets): cache sizes' })], commands: [aCommand()] },
+        config,
+      ),
+    );
+    expect(kinds(strict)).toEqual(['enqueue']);
+    const revert = decide(
+      aSnapshot(
+        {
+          pulls: [aPull({ title: 'Revert "perf(widgets): cache sizes"' })],
+          commands: [aCommand()],
+        },
+        config,
+      ),
+    );
+    expect(kinds(revert)).toEqual(['enqueue']);
+  });
+
   it('refuses a draft', () => {
     const effects = decide(aSnapshot({ pulls: [aPull({ draft: true })], commands: [aCommand()] }));
     expect(effects).toEqual([
