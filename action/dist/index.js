@@ -24947,9 +24947,16 @@ function createOctokitReleasePort(repository) {
         throw fail2(`updating release ${id}`, error63);
       }
     },
-    async createRelease(tag, body) {
+    async createRelease(tag, body, target) {
       try {
-        await octokit.rest.repos.createRelease({ owner, repo, tag_name: tag, name: tag, body });
+        await octokit.rest.repos.createRelease({
+          owner,
+          repo,
+          tag_name: tag,
+          name: tag,
+          body,
+          ...target ? { target_commitish: target } : {}
+        });
       } catch (error63) {
         throw fail2(`creating the release for ${tag}`, error63);
       }
@@ -49106,7 +49113,8 @@ async function updateChangelog(inputs, config2, ports) {
   }
   const path = inputs.changelogPath;
   const changelogUpdated = path !== void 0 && await upsertFile(resolve3(repoDir, path), result, range.target, config2);
-  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases);
+  const target = (await runGit(repoDir, ["rev-parse", "--verify", `${range.to}^{commit}`])).trim();
+  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases, target);
   const commit = inputs.commit && changelogUpdated && path !== void 0 ? await commitFile({ repoDir, path, message: changelogCommitMessage(path, range.target) }) : void 0;
   return { ...outcome, changelogUpdated, release, commit };
 }
@@ -49117,11 +49125,11 @@ async function upsertFile(path, result, target, config2) {
   await writeFile2(path, text);
   return true;
 }
-async function publishNotes(tag, markdown, releases) {
+async function publishNotes(tag, markdown, releases, target) {
   if (tag === void 0 || releases === void 0) return "skipped";
   const release = await releases.findRelease(tag);
   if (!release) {
-    await releases.createRelease(tag, mergeReleaseNotes("", markdown));
+    await releases.createRelease(tag, mergeReleaseNotes("", markdown), target);
     return "created";
   }
   const body = mergeReleaseNotes(release.body, markdown);

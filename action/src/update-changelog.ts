@@ -9,7 +9,7 @@ import {
   renderReleaseNotes,
   upsertChangelog,
 } from '../../src/changelog/index.js';
-import { commitFile, readRange } from '../../src/git-history/index.js';
+import { commitFile, readRange, runGit } from '../../src/git-history/index.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ChangelogPorts {
@@ -48,7 +48,10 @@ export async function updateChangelog(
   const path = inputs.changelogPath;
   const changelogUpdated =
     path !== undefined && (await upsertFile(resolve(repoDir, path), result, range.target, config));
-  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases);
+  // The commit the notes describe: a release created for a tag that does not exist yet is
+  // tagged there, not at whatever the default branch has moved on to.
+  const target = (await runGit(repoDir, ['rev-parse', '--verify', `${range.to}^{commit}`])).trim();
+  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases, target);
   const commit =
     inputs.commit && changelogUpdated && path !== undefined
       ? await commitFile({ repoDir, path, message: changelogCommitMessage(path, range.target) })
@@ -73,11 +76,12 @@ async function publishNotes(
   tag: string | undefined,
   markdown: string,
   releases: ReleasePort | undefined,
+  target: string,
 ): Promise<ReleaseOutcome> {
   if (tag === undefined || releases === undefined) return 'skipped';
   const release = await releases.findRelease(tag);
   if (!release) {
-    await releases.createRelease(tag, mergeReleaseNotes('', markdown));
+    await releases.createRelease(tag, mergeReleaseNotes('', markdown), target);
     return 'created';
   }
   const body = mergeReleaseNotes(release.body, markdown);

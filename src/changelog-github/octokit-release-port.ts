@@ -27,9 +27,16 @@ export function createOctokitReleasePort(repository: GitHubRepository): ReleaseP
         throw fail(`updating release ${id}`, error);
       }
     },
-    async createRelease(tag, body) {
+    async createRelease(tag, body, target) {
       try {
-        await octokit.rest.repos.createRelease({ owner, repo, tag_name: tag, name: tag, body });
+        await octokit.rest.repos.createRelease({
+          owner,
+          repo,
+          tag_name: tag,
+          name: tag,
+          body,
+          ...(target ? { target_commitish: target } : {}),
+        });
       } catch (error) {
         throw fail(`creating the release for ${tag}`, error);
       }

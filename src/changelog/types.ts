@@ -69,7 +69,8 @@ export interface ReleasePort {
   /** The release for `tag`, or `undefined` when there is none yet. */
   findRelease(tag: string): Promise<ReleaseNotes | undefined>;
   updateRelease(id: number, body: string): Promise<void>;
-  createRelease(tag: string, body: string): Promise<void>;
+  /** `target`: the commit to tag when the tag does not exist yet (else GitHub tags the default branch tip). */
+  createRelease(tag: string, body: string, target?: string): Promise<void>;
 }
 
 export type VersionBump = 'major' | 'minor' | 'patch' | 'none';

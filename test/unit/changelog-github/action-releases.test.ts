@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChangelogGitHubKit } from './support/changelog-github-kit.js';
 import { openPullRequest } from '../../fake-github/control/pull-ops.js';
@@ -12,6 +14,8 @@ import {
   createOctokitTitleLookup,
 } from '../../../src/changelog-github/index.js';
 
+// Async: the local GitHub serves the push from this very process.
+const run = promisify(execFile);
 const commit = (message: string): HistoryStep => ({ kind: 'commit', label: undefined, message });
 
 /** The Action's release step with the real ports, wired the way `action/src/run.ts` does. */
@@ -34,6 +38,26 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
     removeTempDirs();
     await kit.close();
   });
+
+  /**
+   * The Action runs in a checkout of the GitHub repository, so the commits it describes exist
+   * on GitHub too: push the built history there (over smart HTTP) before running it.
+   */
+  async function onGitHub(inputs: ActionInputs): Promise<ActionInputs> {
+    const remote = new URL(`/acme/widgets.git`, kit.gh.url);
+    remote.username = 'x-access-token';
+    remote.password = token;
+    await run('git', [
+      '-C',
+      inputs.workspace,
+      'push',
+      '--quiet',
+      remote.href,
+      `HEAD:refs/heads/release-${++pushes}`,
+    ]);
+    return inputs;
+  }
+  let pushes = 0;
 
   function anInputs(overrides: Partial<ActionInputs>): ActionInputs {
     const { dir } = buildRepository([
@@ -74,7 +98,7 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
     kit.callsSince(since).filter((call) => call.includes('release'));
 
   it('creates the missing release with the named notes, then a second run changes nothing', async () => {
-    const inputs = anInputs({ releaseTag: 'v1.1.0' });
+    const inputs = await onGitHub(anInputs({ releaseTag: 'v1.1.0' }));
     const since = kit.requestCount;
     const first = await updateChangelog(inputs, DEFAULT_CHANGELOG_CONFIG, portsFor(inputs));
     expect(first.release).toBe('created');
@@ -82,6 +106,9 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
       `<!-- sluice:release-notes:start -->\n${first.markdown.trim()}\n<!-- sluice:release-notes:end -->`,
     );
     expect(first.markdown).toContain('- CSV export (#1)');
+    // Tagged at the commit the notes describe, not at the default branch's tip.
+    const { stdout: described } = await run('git', ['-C', inputs.workspace, 'rev-parse', 'HEAD']);
+    expect(await kit.repo.git.resolveCommit('refs/tags/v1.1.0')).toBe(described.trim());
     const again = kit.requestCount;
     const second = await updateChangelog(inputs, DEFAULT_CHANGELOG_CONFIG, portsFor(inputs));
     expect(second.release).toBe('unchanged');
@@ -98,7 +125,7 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
     const made = await kit.gh
       .repo('acme/widgets')
       .release({ tagName: 'v1.2.0', body: 'Thanks to all contributors!', by: 'maintainer' });
-    const inputs = anInputs({ releaseTag: 'v1.2.0' });
+    const inputs = await onGitHub(anInputs({ releaseTag: 'v1.2.0' }));
     const outcome = await updateChangelog(inputs, DEFAULT_CHANGELOG_CONFIG, portsFor(inputs));
     expect(outcome.release).toBe('updated');
     expect(findPublishedRelease(kit.repo, 'v1.2.0')).toMatchObject({
