@@ -32,6 +32,24 @@ export async function countRequests(prs: number): Promise<RequestCount> {
   }
 }
 
+/**
+ * The serial happy path as the target means it: PRs queued one at a time, each landing
+ * before the next is labeled, on a warm process (the first PR lands before counting starts).
+ */
+export async function countSerialRequests(prs: number): Promise<RequestCount> {
+  const s = await startQueueScenario();
+  try {
+    const [warmUp, ...numbers] = await openPulls(s, prs + 1);
+    await s.settle();
+    await labelAndLand(s, [warmUp!]);
+    const from = s.gh.world.requests.length;
+    for (const number of numbers) await labelAndLand(s, [number]);
+    return tally(s.gh.world.requests, { from, merged: numbers.length });
+  } finally {
+    await s.stop();
+  }
+}
+
 /** Counts the app's requests in a window of the request log. */
 export function tally(
   log: RequestLogEntry[],

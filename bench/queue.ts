@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { countRequests } from './queue-requests.js';
+import { countRequests, countSerialRequests } from './queue-requests.js';
 import { measureLatency } from './queue-latency.js';
 import { measureMemory } from './queue-memory.js';
 import { renderQueueSection } from './queue-report.js';
@@ -67,8 +67,10 @@ async function main(): Promise<void> {
   const step = (what: string) => console.error(`queue benchmark: ${what}`);
   step('one PR on a fresh process');
   const one = await countRequests(1);
+  step(`${prs} PRs one at a time (the serial happy path)`);
+  const serial = await countSerialRequests(prs);
   step(`${prs} PRs queued at once`);
-  const serial = await countRequests(prs);
+  const queued = await countRequests(prs);
   step(`latency of ${labels} labels, one at a time`);
   const latency = await measureLatency(labels);
   step(`memory while ${queue} queued PRs land`);
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
   const section = renderQueueSection({
     one,
     serial,
+    queued,
     latency,
     memory,
     source: describeSource(app),
