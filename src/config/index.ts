@@ -10,7 +10,7 @@ export { buildConfigJsonSchema } from './config-json-schema.js';
 export { listConfigFields, type ConfigField } from './list-config-fields.js';
 export { configLimits } from './config-limits.js';
 export { configReferenceUrl, configSchemaUrl } from './config-urls.js';
-export { gateClasses, type GateClass } from './sections/gate-classes.js';
+export { gateClasses, type GateClass } from '../gates/types.js';
 export { subjectPlaceholders, type SubjectPlaceholder } from './sections/subject-placeholders.js';
 export type {
   ConfigDocument,

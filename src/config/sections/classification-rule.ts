@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gateClasses } from './gate-classes.js';
+import { gateClasses } from '../../gates/types.js';
 
 const globPattern = z.string().trim().min(1).max(200);
 

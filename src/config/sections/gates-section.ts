@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gateClasses, type GateClass } from './gate-classes.js';
+import { gateClasses, type GateClass } from '../../gates/types.js';
 import { classificationRule } from './classification-rule.js';
 
 function failureAction(gateClass: GateClass, action: 'retry' | 'dequeue') {

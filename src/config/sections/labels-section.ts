@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GateClass } from './gate-classes.js';
+import type { GateClass } from '../../gates/types.js';
 import { labelName, optionalLabelName } from './label-name.js';
 
 function failedLabel(gateClass: GateClass) {
