@@ -48570,7 +48570,7 @@ var checksSection = external_exports.strictObject({
   )
 }).prefault({}).meta({ title: "Required checks", description: "Which checks must pass on a staging commit." });
 
-// src/config/sections/gate-classes.ts
+// src/gates/types.ts
 var gateClasses = [
   "fmt",
   "lint",
