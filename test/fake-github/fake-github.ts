@@ -32,6 +32,7 @@ import type { Services } from './world/services.js';
 import { RepoHandle } from './control/repo-handle.js';
 import { randomBytes } from 'node:crypto';
 import { createHttpControlRoute } from './control/http-control.js';
+import { handleGraphqlRequest, type GraphqlDeps } from './graphql/handle-graphql-request.js';
 
 export interface FakeGitHubOptions {
   /** Where the bare repositories live; a fresh temp dir (removed on close) when absent. */
@@ -49,8 +50,8 @@ export interface SideRoute {
 
 /**
  * The local GitHub: one HTTP server (127.0.0.1, port 0) answering the REST API under
- * `/api/v3`, git smart HTTP under `/<owner>/<repo>.git`, and side routes; the same core is
- * also mountable in-process as `fetch`.
+ * `/api/v3`, GraphQL at `/api/graphql`, git smart HTTP under `/<owner>/<repo>.git`, and side
+ * routes; the same core is also mountable in-process as `fetch`.
  */
 export class FakeGitHub {
   readonly faults = new FaultTable();
@@ -61,6 +62,7 @@ export class FakeGitHub {
   readonly refs: RefHub;
   readonly pulls = new PullHub();
   readonly #pipeline: PipelineDeps;
+  readonly #graphql: GraphqlDeps;
   readonly #smartHttp: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   #server: Server | undefined;
 
@@ -92,6 +94,11 @@ export class FakeGitHub {
       faults: this.faults,
       races: this.races,
       strict: options.strict,
+    };
+    this.#graphql = {
+      ...this.services,
+      faults: this.faults,
+      coverage: fakeGitHubCoverage,
     };
     this.#smartHttp = createSmartHttpHandler({
       host: git,
@@ -162,14 +169,11 @@ export class FakeGitHub {
       };
     }
     if (path.startsWith('/api/graphql') || path === '/graphql') {
-      this.world.recordViolation({
-        kind: 'unimplemented',
-        subject: 'graphql',
-        detail: path,
-        at: this.world.clock.now(),
-      });
+      const handled = await handleGraphqlRequest(this.#graphql, request);
       return {
-        response: Response.json({ message: 'fake-github serves no GraphQL' }, { status: 404 }),
+        response: handled.response,
+        drop: handled.drop,
+        afterSend: () => this.webhooks.release(handled.held),
       };
     }
     const handled = await handleApiRequest(this.#pipeline, request);

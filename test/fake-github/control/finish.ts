@@ -39,7 +39,9 @@ function findRepeatedWrites(world: World): string[] {
     const previous = lastByCaller.get(request.caller);
     lastByCaller.set(request.caller, request);
     if (!previous || previous.status < 400) continue;
-    const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
+    // A GraphQL query is a POST that reads: asking again after a 5xx is what a client should do.
+    const isQuery = request.operationId?.startsWith('graphql/') === true;
+    const isWrite = request.method !== 'GET' && request.method !== 'HEAD' && !isQuery;
     const same =
       previous.method === request.method &&
       previous.path === request.path &&
