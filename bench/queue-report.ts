@@ -74,7 +74,7 @@ function breakdown(r: QueueResults): string[] {
   const cells = (key: string) => runs.map((c) => per(c, key).toFixed(1)).join(' | ');
   return [
     `| request | serial | one PR, cold | ${r.queued.merged} at once | ${r.memory.prs} at once |`,
-    '| --- | --- | --- | --- |',
+    `|${' --- |'.repeat(runs.length + 1)}`,
     ...keys.map((key) => `| \`${key}\` | ${cells(key)} |`),
     `| **all** | ${runs.map((c) => `**${perPr(c).toFixed(1)}**`).join(' | ')} |`,
   ];
@@ -87,11 +87,12 @@ function explanation(r: QueueResults): string {
     `Only \`PATCH checks/update\` grows with the queue (${per('PATCH checks/update')} per merged PR at ${r.queued.merged} PRs): each landing moves`,
     'every waiting PR up one place, and the `Sluice` check run of each says its position. Fitted through',
     `the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus ${fit.perWaiting.toFixed(1)} for each PR still waiting behind it.`,
-    'The fixed part — the serial happy path — is what one landing needs: the PR read before building and before',
-    'landing (plus one poll while GitHub computes mergeability), the test-merge commit, the commit',
-    'authors (`Co-authored-by`), the staging commit and its ref, the checks, moving the head and the',
-    'base, the label, the comment and the check run created and finished. Base tips, config, branch',
-    "policy and permissions come from the cache, and the app's own webhooks cost nothing.",
+    'The fixed part — the serial happy path — is what one landing needs: the PR read when it is',
+    'labeled, one GraphQL query before building (the PR, its test-merge commit and its commit authors,',
+    'which REST needs three requests for), the PR read again before landing, the staging commit and',
+    'its ref, the checks, moving the head and the base, the label, the comment and the check run',
+    'created and finished. Base tips, config, branch policy and permissions come from the cache, and',
+    "the app's own webhooks cost nothing.",
   ].join('\n');
 }
 

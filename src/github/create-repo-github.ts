@@ -9,7 +9,8 @@ import { permissionOf } from './permission-of.js';
 import { labeledBy } from './labeled-by.js';
 import { requiredPolicy } from './required-policy.js';
 import { checksOn } from './checks-on.js';
-import { commitAuthors, getCommit } from './commit-reads.js';
+import { getCommit } from './commit-reads.js';
+import { stagingView } from './staging-view.js';
 import { conflictCandidates } from './conflict-candidates.js';
 import { mergeTree } from './merge-tree.js';
 import { createCommit } from './create-commit.js';
@@ -44,7 +45,7 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     requiredPolicy: (branch) => requiredPolicy(ctx, branch),
     checksOn: (sha, required) => checksOn(ctx, sha, required),
     getCommit: (sha) => getCommit(ctx, sha),
-    commitAuthors: (number) => commitAuthors(ctx, number),
+    stagingView: (number) => stagingView(ctx, number),
     conflictCandidates: (number, baseSha) => conflictCandidates(ctx, number, baseSha),
     mergeTree: (base, heads, scratchRef) => mergeTree(ctx, base, heads, scratchRef),
     createCommit: (input) => createCommit(ctx, input),

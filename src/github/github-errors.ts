@@ -6,7 +6,7 @@ export class GitHubCallError extends Error {
   override name = 'GitHubCallError';
 
   constructor(
-    /** The REST operation, e.g. `pulls/get`. */
+    /** The REST operation or GraphQL query, e.g. `pulls/get`, `graphql SluiceStagingView`. */
     readonly operation: string,
     /** HTTP status; undefined when no answer arrived. */
     readonly status: number | undefined,

@@ -20,6 +20,14 @@ export interface PullDetails {
   mergeCommitSha: string | null;
 }
 
+/** The PR as building its staging commit needs it: details, test merge and authors at once. */
+export interface StagingView extends PullDetails {
+  /** The test merge commit (`testMergeSha`) itself, when GitHub has computed it. */
+  testMerge: CommitFacts | null;
+  /** Who wrote the PR's commits (git authors and Co-authored-by), one per email, bots left out. */
+  commitAuthors: Person[];
+}
+
 export interface CommitFacts {
   sha: string;
   tree: string;
@@ -128,9 +136,12 @@ export interface RepoGitHub {
    * skipped when every name in `required` is already a check run.
    */
   checksOn(sha: string, required?: readonly string[]): Promise<ObservedCheck[]>;
+  /**
+   * The PR, its test merge commit and its commits' authors in one read (GraphQL), for the
+   * staging build; never polled here either: `mergeable` is null while GitHub computes it.
+   */
+  stagingView(number: number): Promise<StagingView | undefined>;
   getCommit(sha: string): Promise<CommitFacts>;
-  /** Authors of the PR's commits, for Co-authored-by. */
-  commitAuthors(number: number): Promise<Person[]>;
   /** Files touched on both sides since the merge base (the likely conflicts). */
   conflictCandidates(number: number, baseSha: string): Promise<string[]>;
 

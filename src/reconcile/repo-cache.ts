@@ -45,11 +45,6 @@ export class RepoCache {
     // GitHub reports the base tip with every PR read.
     this.rememberBase(details.pull.baseRef, details.baseSha);
   }
-  /** How long ago the PR was read, if it is cached. */
-  pullAgeMs(number: number): number | undefined {
-    const entry = this.#pulls.get(number);
-    return entry ? this.clock() - entry.at : undefined;
-  }
 
   base(branch: string): string | undefined {
     return this.#fresh(this.#bases.get(branch), this.ttl.pullsMs);

@@ -1,6 +1,6 @@
 import { formatMergeMessage } from '../../merge-subject/index.js';
 import type { Effect } from '../../queue/effects.js';
-import type { PullDetails } from '../../github/port.js';
+import type { StagingView } from '../../github/port.js';
 import type { StagingRecord } from '../../store/types.js';
 import { journaled } from '../journal.js';
 import { scratchBranch, stagingBranch } from '../message-context.js';
@@ -8,7 +8,6 @@ import type { ApplyContext, Applied } from './context.js';
 
 type Build = Extract<Effect, { kind: 'build-staging' }>;
 const minute = 60_000;
-const recentMs = 5_000;
 
 /**
  * Builds the staging commit S: the merged tree of base + PR, one parent (the base tip), the
@@ -20,32 +19,32 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
   const { deps, queue, config } = ctx;
   const [member] = effect.prs;
   if (!member || effect.prs.length > 1) throw new Error('batches are not built yet');
-  const details = await freshPull(ctx, member.pr, effect.baseSha);
-  if (!details || details.pull.state !== 'open') return 'stale';
+  const view = await freshView(ctx, member.pr);
+  if (!view || view.pull.state !== 'open') return 'stale';
   const record = await deps.store.staging.create({
     ...queue,
-    baseSha: details.baseSha,
+    baseSha: view.baseSha,
     prs: [{ entryId: Number(member.entryId), number: member.pr, headSha: member.headSha }],
     ref: stagingBranch(config, queue.base),
     now: deps.now(),
   });
-  if (details.pull.headSha !== member.headSha)
-    return fail(ctx, record, { kind: 'head-moved', headSha: details.pull.headSha });
-  if (details.mergeable === false) {
-    const files = await deps.github.conflictCandidates(member.pr, details.baseSha);
+  if (view.pull.headSha !== member.headSha)
+    return fail(ctx, record, { kind: 'head-moved', headSha: view.pull.headSha });
+  if (view.mergeable === false) {
+    const files = await deps.github.conflictCandidates(member.pr, view.baseSha);
     return fail(ctx, record, { kind: 'conflict', files });
   }
-  const tree = await mergedTree(ctx, details);
+  const tree = await mergedTree(ctx, view);
   if (tree.kind === 'conflict')
     return fail(ctx, record, {
       kind: 'conflict',
-      files: await deps.github.conflictCandidates(member.pr, details.baseSha),
+      files: await deps.github.conflictCandidates(member.pr, view.baseSha),
     });
   if (tree.kind === 'unknown') return abandon(ctx, record, 'stale');
-  const message = await mergeMessage(ctx, details);
+  const message = mergeMessage(ctx, view);
   const commit = await deps.github.createCommit({
     tree: tree.treeSha,
-    parents: [details.baseSha],
+    parents: [view.baseSha],
     message,
   });
   deps.cache.rememberCommitMessage(commit.sha, message);
@@ -79,39 +78,30 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
     entryId: Number(member.entryId),
     now,
     changes: { state: 'testing' },
-    event: { kind: 'staged', detail: { staging: commit.sha, base: details.baseSha } },
+    event: { kind: 'staged', detail: { staging: commit.sha, base: view.baseSha } },
   });
   await deps.store.attempts.start({ entryId: Number(member.entryId), stagingId: record.id, now });
   deps.log.info(
-    { repo: queue.repo, pr: member.pr, staging: commit.sha, base: details.baseSha },
+    { repo: queue.repo, pr: member.pr, staging: commit.sha, base: view.baseSha },
     'staging commit pushed',
   );
   return 'done';
 }
 
-/** The PR as GitHub sees it now, waiting (briefly) for GitHub to compute mergeability. */
-async function freshPull(
-  ctx: ApplyContext,
-  number: number,
-  baseSha: string,
-): Promise<PullDetails | undefined> {
+/**
+ * The PR as GitHub sees it now, in one read with its test merge and authors, waiting (briefly)
+ * for GitHub to compute mergeability. Always read afresh: the test merge must be of this base.
+ */
+async function freshView(ctx: ApplyContext, number: number): Promise<StagingView | undefined> {
   const { deps } = ctx;
-  // A read from moments ago (this very reconcile), made against the base this build is for,
-  // is fresh; anything older, or from before the base moved, is read again.
-  const cached = deps.cache.pull(number);
-  const recent =
-    cached !== undefined &&
-    cached.baseSha === baseSha &&
-    cached.mergeable !== null &&
-    (deps.cache.pullAgeMs(number) ?? Infinity) < recentMs;
-  let details = recent ? cached : await deps.github.getPull(number);
+  let view = await deps.github.stagingView(number);
   for (const wait of deps.settings.mergeabilityPollMs) {
-    if (!details || details.mergeable !== null) break;
+    if (!view || view.mergeable !== null) break;
     await deps.sleep(wait);
-    details = await deps.github.getPull(number);
+    view = await deps.github.stagingView(number);
   }
-  if (details && details !== cached) deps.cache.rememberPull(details);
-  return details;
+  if (view) deps.cache.rememberPull(view);
+  return view;
 }
 
 /**
@@ -121,27 +111,23 @@ async function freshPull(
  */
 async function mergedTree(
   ctx: ApplyContext,
-  details: PullDetails,
+  view: StagingView,
 ): ReturnType<ApplyContext['deps']['github']['mergeTree']> {
   const { deps, config, queue } = ctx;
-  if (details.testMergeSha) {
-    const testMerge = await deps.github.getCommit(details.testMergeSha);
-    if (testMerge.parents[0] === details.baseSha && testMerge.parents[1] === details.pull.headSha)
-      return { kind: 'clean', treeSha: testMerge.tree };
-  }
+  const { testMerge } = view;
+  if (testMerge?.parents[0] === view.baseSha && testMerge.parents[1] === view.pull.headSha)
+    return { kind: 'clean', treeSha: testMerge.tree };
   return deps.github.mergeTree(
-    details.baseSha,
-    [details.pull.headSha],
+    view.baseSha,
+    [view.pull.headSha],
     scratchBranch(config, queue.base),
   );
 }
 
-async function mergeMessage(ctx: ApplyContext, details: PullDetails): Promise<string> {
-  const { config, deps } = ctx;
-  const { pull } = details;
-  const coAuthors = config.mergeMessage.coAuthors
-    ? await deps.github.commitAuthors(pull.number)
-    : [];
+function mergeMessage(ctx: ApplyContext, view: StagingView): string {
+  const { config } = ctx;
+  const { pull } = view;
+  const coAuthors = config.mergeMessage.coAuthors ? view.commitAuthors : [];
   const body = config.mergeMessage.body;
   return formatMergeMessage({
     template: config.mergeMessage.subject,
