@@ -15,6 +15,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * V8 flags of the production command (`npm start`), so what the tests and benchmarks measure is
+ * what runs: a young generation of 2 MiB semi-spaces instead of 16 keeps the resident set of a
+ * process that mostly waits on GitHub a third smaller, for a few more (cheap) scavenges.
+ */
+export const appNodeFlags = ['--max-semi-space-size=2'];
+
+/**
  * The real Sluice process (`node dist/main.js`, built by `npm test`), talking to the local
  * GitHub through GHE_HOST like it would to GitHub Enterprise. Its log is kept for failures.
  */
@@ -42,7 +49,7 @@ export class AppProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [resolve(root, 'dist/main.js')], {
+    const child = spawn(process.execPath, [...appNodeFlags, resolve(root, 'dist/main.js')], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
