@@ -24936,8 +24936,14 @@ function createOctokitReleasePort(repository) {
         const response = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
         return { id: response.data.id, body: response.data.body ?? "" };
       } catch (error63) {
-        if (statusOf(error63) === 404) return void 0;
-        throw fail2(`reading the release for ${tag}`, error63);
+        if (statusOf(error63) !== 404) throw fail2(`reading the release for ${tag}`, error63);
+      }
+      try {
+        const { data } = await octokit.rest.repos.listReleases({ owner, repo, per_page: 100 });
+        const draft = data.find((release) => release.draft && release.tag_name === tag);
+        return draft ? { id: draft.id, body: draft.body ?? "" } : void 0;
+      } catch (error63) {
+        throw fail2(`listing releases to find a draft for ${tag}`, error63);
       }
     },
     async updateRelease(id, body) {

@@ -15,9 +15,17 @@ export function createOctokitReleasePort(repository: GitHubRepository): ReleaseP
         const response = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
         return { id: response.data.id, body: response.data.body ?? '' };
       } catch (error) {
-        // Draft releases have no tag yet as far as this endpoint is concerned: 404 too.
-        if (statusOf(error) === 404) return undefined;
-        throw fail(`reading the release for ${tag}`, error);
+        if (statusOf(error) !== 404) throw fail(`reading the release for ${tag}`, error);
+      }
+      // A draft (release-drafter's, or one a maintainer prepared) has no tag yet, so the lookup
+      // by tag misses it; its notes are written into it rather than beside it. Drafts are listed
+      // first, and only to tokens that can push (which updating the release needs anyway).
+      try {
+        const { data } = await octokit.rest.repos.listReleases({ owner, repo, per_page: 100 });
+        const draft = data.find((release) => release.draft && release.tag_name === tag);
+        return draft ? { id: draft.id, body: draft.body ?? '' } : undefined;
+      } catch (error) {
+        throw fail(`listing releases to find a draft for ${tag}`, error);
       }
     },
     async updateRelease(id, body) {

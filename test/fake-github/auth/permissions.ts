@@ -29,6 +29,7 @@ const table: Record<string, Need[]> = {
   'repos/compare-commits-with-basehead': [['contents', 'read']],
   'repos/merge': [['contents', 'write']],
   'repos/get-release-by-tag': [['contents', 'read']],
+  'repos/list-releases': [['contents', 'read']],
   'repos/create-release': [['contents', 'write']],
   'repos/update-release': [['contents', 'write']],
   'repos/create-commit-status': [['statuses', 'write']],

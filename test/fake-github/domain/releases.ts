@@ -34,6 +34,20 @@ export function findPublishedRelease(repo: RepoState, tag: string): Release | un
   return [...releasesOf(repo).values()].find((r) => !r.draft && r.tagName === tag);
 }
 
+/**
+ * `repos/list-releases`: drafts first (they are the newest work and have no tag date yet),
+ * then published releases newest first. Drafts are listed only to callers who can push.
+ */
+export function listReleases(repo: RepoState, options: { withDrafts: boolean }): Release[] {
+  const all = [...releasesOf(repo).values()].filter((r) => options.withDrafts || !r.draft);
+  return all.sort(
+    (a, b) =>
+      Number(b.draft) - Number(a.draft) ||
+      b.createdAt.getTime() - a.createdAt.getTime() ||
+      b.id - a.id,
+  );
+}
+
 /** One published release per tag; drafts may share a tag with anything (ncipollo/release-action#7). */
 function assertTagFree(repo: RepoState, tag: string, except?: number): void {
   const holder = findPublishedRelease(repo, tag);

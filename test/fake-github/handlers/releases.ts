@@ -1,10 +1,18 @@
 import type { HandlerContext, HandlerTable } from './types.js';
 import { requireRepo } from './types.js';
+import type { RepoState } from '../world/types.js';
 import { answerNow } from './answer-now.js';
 import { actorOf } from '../auth/authenticate.js';
 import { GitHubError, notFound } from '../http/github-error.js';
 import { renderRelease } from '../render/release.js';
-import { createRelease, findPublishedRelease, updateRelease } from '../domain/releases.js';
+import {
+  createRelease,
+  findPublishedRelease,
+  listReleases,
+  updateRelease,
+} from '../domain/releases.js';
+import { roleOf } from '../domain/collaborators.js';
+import { pagedAnswer } from './paged-answer.js';
 
 interface ReleaseFields {
   tag_name?: string;
@@ -34,6 +42,20 @@ function refuseUnmodelled(ctx: HandlerContext, fields: ReleaseFields): void {
   }
 }
 
+function canPush(ctx: HandlerContext, repo: RepoState): boolean {
+  const { caller } = ctx;
+  switch (caller.kind) {
+    case 'installation':
+      return caller.permissions.contents === 'write';
+    case 'user': {
+      const role = roleOf(repo, caller.account.login);
+      return role === 'admin' || role === 'maintain' || role === 'write';
+    }
+    case 'app':
+      return false;
+  }
+}
+
 /** The `repos/*` release operations the changelog Action uses. Assets are not modelled. */
 export const releaseHandlers: HandlerTable = {
   /** Published releases only: a draft's tag does not exist yet, so it is a 404 here. */
@@ -42,6 +64,13 @@ export const releaseHandlers: HandlerTable = {
     const release = findPublishedRelease(repo, ctx.params.tag ?? '');
     if (!release) throw notFound();
     return { status: 200, body: renderRelease(ctx.world, repo, release) };
+  }),
+
+  /** "Only users with push access will receive listings for draft releases." */
+  'repos/list-releases': answerNow((ctx) => {
+    const repo = requireRepo(ctx);
+    const releases = listReleases(repo, { withDrafts: canPush(ctx, repo) });
+    return pagedAnswer(ctx, releases, (release) => renderRelease(ctx.world, repo, release));
   }),
 
   'repos/create-release': async (ctx) => {

@@ -114,6 +114,7 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
     expect(second.release).toBe('unchanged');
     expect(releaseCalls(since)).toEqual([
       'repos/get-release-by-tag 404',
+      'repos/list-releases 200',
       'repos/create-release 201',
       'repos/get-release-by-tag 200',
     ]);

@@ -70,16 +70,27 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
     kit.gh.assertClean();
   });
 
-  it('does not see a draft for the tag, so it publishes a second release beside it', async () => {
-    await widgets().release({ tagName: 'v3.0.0', draft: true, body: 'Draft', by: 'maintainer' });
+  it('finds the draft prepared for the tag and writes the notes into it, leaving it a draft', async () => {
+    const draft = await widgets().release({
+      tagName: 'v3.0.0',
+      draft: true,
+      body: 'Draft',
+      by: 'maintainer',
+    });
+    await widgets().release({ tagName: 'v3.0.1', draft: true, body: 'Other', by: 'maintainer' });
     const releases = await port();
-    expect(await releases.findRelease('v3.0.0')).toBeUndefined();
-    await releases.createRelease('v3.0.0', 'Notes');
+    const found = await releases.findRelease('v3.0.0');
+    expect(found).toEqual({ id: draft.id, body: 'Draft' });
+    await releases.updateRelease(found!.id, 'Notes');
     const forTag = [...releasesOf(kit.repo).values()].filter((r) => r.tagName === 'v3.0.0');
-    expect(forTag.map((r) => [r.draft, r.body])).toEqual([
-      [true, 'Draft'],
-      [false, 'Notes'],
-    ]);
+    expect(forTag.map((r) => [r.id, r.draft, r.body])).toEqual([[draft.id, true, 'Notes']]);
+    kit.gh.assertClean();
+  });
+
+  it('prefers the published release of a tag over a draft of the same name', async () => {
+    const published = await widgets().release({ tagName: 'v3.1.0', body: 'Out', by: 'maintainer' });
+    await widgets().release({ tagName: 'v3.1.0', draft: true, body: 'Draft', by: 'maintainer' });
+    expect(await (await port()).findRelease('v3.1.0')).toEqual({ id: published.id, body: 'Out' });
     kit.gh.assertClean();
   });
 

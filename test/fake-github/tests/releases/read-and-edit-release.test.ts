@@ -36,6 +36,23 @@ describe('repos/get-release-by-tag and repos/update-release answer like GitHub',
     world.gh.assertClean();
   });
 
+  it('lists drafts first, then releases newest first; drafts only to those who can push', async () => {
+    const older = await handle().release({ tagName: 'list/1', by: 'acme' });
+    const newer = await handle().release({ tagName: 'list/2', by: 'acme' });
+    const draft = await handle().release({ tagName: 'list/3', draft: true, by: 'acme' });
+    const listed = async (client: Pick<typeof world.app, 'paginate' | 'rest'>) =>
+      (await client.paginate(client.rest.repos.listReleases, { ...widgets, per_page: 2 }))
+        .map((r) => r.id)
+        .filter((id) => [older.id, newer.id, draft.id].includes(id));
+    expect(await listed(world.app)).toEqual([draft.id, newer.id, older.id]);
+    const reader = world.installation('reader', { contents: 'read' });
+    expect(await listed(reader)).toEqual([newer.id, older.id]);
+    expect(await listed(world.user('dora', 'write'))).toEqual([draft.id, newer.id, older.id]);
+    expect(await listed(world.user('rita', 'read'))).toEqual([newer.id, older.id]);
+    await world.drain();
+    world.gh.assertClean();
+  });
+
   it('changes only the fields given, and says what changed in release.edited', async () => {
     const made = await handle().release({
       tagName: 'v1.0.0',
