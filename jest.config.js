@@ -26,4 +26,9 @@ export default {
   ],
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 30_000,
+  // Two workers even on two cores: the tests mostly wait on git and HTTP. In band, each test
+  // file's module registry (GitHub's OpenAPI description, 100+ MB) piled up in one process
+  // until GC dominated (21 minutes instead of 5); a worker is replaced once it holds 1 GB.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
 };
