@@ -1,5 +1,6 @@
 /** Renders the merge-queue benchmark as the "Merge queue" section of docs/benchmarks.md. */
 import { cpus } from 'node:os';
+import { appNodeFlags } from '../test/e2e/support/app-process.js';
 import type { LatencySample } from './queue-latency.js';
 import type { MemoryResult } from './queue-memory.js';
 import type { RequestCount } from './queue-requests.js';
@@ -110,8 +111,9 @@ export function renderQueueSection(r: QueueResults): string {
   return [
     '## Merge queue',
     '',
-    'The real app process (`node dist/main.js`, SQLite store) against the local GitHub over HTTP, started',
-    'as the end-to-end tests start it (throttling off): `build` and `test` required on the staging commit,',
+    `The real app process (\`node ${appNodeFlags.join(' ')} dist/main.js\`, as \`npm start\` runs it; SQLite store)`,
+    'against the local GitHub over HTTP, started as the end-to-end tests start it (throttling off):',
+    '`build` and `test` required on the staging commit,',
     'CI finished by the benchmark as soon as it starts, PRs that each add their own file, a fresh app',
     "process for each run. Requests are counted from the stand-in's request log, from the first label",
     'until the app is idle after the last merge, so the clean-up of each landing counts. The serial',
