@@ -23378,6 +23378,38 @@ var init_create_octokit = __esm({
   }
 });
 
+// src/changelog-github/octokit-extends-reader.ts
+function createOctokitExtendsReader(repository) {
+  const octokit = createOctokit(repository);
+  const { owner } = repository;
+  return {
+    owner,
+    async readFileIn(repo, path) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({
+          owner,
+          repo,
+          path,
+          mediaType: { format: "raw" }
+        });
+        if (typeof data === "string") return data;
+        if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+        return void 0;
+      } catch (error63) {
+        if (statusOf(error63) === 404) return void 0;
+        throw new GitHubRequestError(`reading ${owner}/${repo}:${path} failed`, { cause: error63 });
+      }
+    }
+  };
+}
+var init_octokit_extends_reader = __esm({
+  "src/changelog-github/octokit-extends-reader.ts"() {
+    "use strict";
+    init_create_octokit();
+    init_github_errors();
+  }
+});
+
 // src/changelog-github/octokit-title-lookup.ts
 function createOctokitTitleLookup(repository) {
   const octokit = createOctokit(repository);
@@ -24922,6 +24954,9 @@ async function readRange(request2) {
   const range = await resolveRange(request2);
   return { range, commits: early ?? streamCommits({ repoDir, from: range.from, to: range.to }) };
 }
+
+// src/changelog-github/index.ts
+init_octokit_extends_reader();
 
 // src/changelog-github/octokit-release-port.ts
 init_create_octokit();
@@ -27015,12 +27050,12 @@ function skipFlowSeparationSpace(state, nodeIndent) {
 }
 function readFlowCollection(state, nodeIndent, props) {
   const ch = state.input.charCodeAt(state.position);
-  const isMapping3 = ch === 123;
+  const isMapping4 = ch === 123;
   const start = state.position;
   let readNext = true;
   if (ch !== 91 && ch !== 123) return false;
-  const terminator = isMapping3 ? 125 : 93;
-  if (isMapping3) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  const terminator = isMapping4 ? 125 : 93;
+  if (isMapping4) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
   else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
   state.position++;
   while (state.input.charCodeAt(state.position) !== 0) {
@@ -27044,21 +27079,21 @@ function readFlowCollection(state, nodeIndent, props) {
     const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
-    if ((isMapping3 || isExplicitPair || state.line === entryLine) && ch2 === 58) {
+    if ((isMapping4 || isExplicitPair || state.line === entryLine) && ch2 === 58) {
       isPair = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping3) {
+      if (!isMapping4) {
         insertFlowPairMappingEvent(state, entryStart);
         if (!keyWasRead) addEmptyScalarEvent(state);
       } else if (!keyWasRead) addEmptyScalarEvent(state);
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping3) addPopEvent(state);
-    } else if (isMapping3 && isPair) {
+      if (!isMapping4) addPopEvent(state);
+    } else if (isMapping4 && isPair) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
-    } else if (isMapping3) addEmptyScalarEvent(state);
+    } else if (isMapping4) addEmptyScalarEvent(state);
     else if (isPair) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
@@ -49083,11 +49118,91 @@ function sortInReadingOrder(errors, mainFile) {
   ).map(({ error: error63 }) => error63);
 }
 
-// src/config/parse-config.ts
-function parseConfig(text, options) {
-  const loaded = loadConfigDocument(text, options);
+// src/config/merge-configs.ts
+function mergeConfigs(base, override) {
+  const merged = mergeNodes(base.value, base.locations, override.value, override.locations);
+  const { _extends: _consumed, ...value } = merged.value;
+  const locations = merged.node ?? override.locations;
+  locations.children.delete("_extends");
+  return { path: override.path, value, locations };
+}
+function mergeNodes(baseValue, baseNode, overrideValue, overrideNode) {
+  if (!isMapping3(baseValue) || !isMapping3(overrideValue)) {
+    return { value: overrideValue, node: overrideNode };
+  }
+  const keys = /* @__PURE__ */ new Set([...Object.keys(baseValue), ...Object.keys(overrideValue)]);
+  const entries = [];
+  const children = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const inOverride = Object.hasOwn(overrideValue, key);
+    const child = inOverride ? Object.hasOwn(baseValue, key) ? mergeNodes(
+      baseValue[key],
+      baseNode?.children.get(key),
+      overrideValue[key],
+      overrideNode?.children.get(key)
+    ) : { value: overrideValue[key], node: overrideNode?.children.get(key) } : { value: baseValue[key], node: baseNode?.children.get(key) };
+    entries.push([key, child.value]);
+    if (child.node !== void 0) children.set(key, child.node);
+  }
+  const node2 = { ...overrideNode ?? baseNode ?? { file: "", children }, children };
+  return { value: Object.fromEntries(entries), node: node2 };
+}
+function isMapping3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/config/resolve-config-text.ts
+var maxExtends = 5;
+async function resolveConfigText(text, options) {
+  const loaded = loadConfigDocument(text, { path: options.path });
   if (!loaded.ok) return loaded;
-  return validateConfig(loaded.document);
+  const chain = await withBases(loaded.document, options, 0);
+  if (!chain.ok) return chain;
+  return validateConfig(chain.document);
+}
+async function withBases(document, options, depth) {
+  const raw = document.value._extends;
+  const { reader, configPath } = options;
+  const target = typeof raw === "string" ? parseExtends(raw, { owner: reader?.owner ?? "", path: configPath }) : void 0;
+  if (!target) return { ok: true, document };
+  const refuse = (message, fix) => ({
+    ok: false,
+    errors: [
+      {
+        path: document.path,
+        line: 1,
+        column: 1,
+        keyPath: "_extends",
+        kind: "invalid-extends",
+        message,
+        fix
+      }
+    ]
+  });
+  if (!reader)
+    return refuse(
+      `\`_extends\` names ${raw}, which cannot be read without GitHub.`,
+      options.offlineFix
+    );
+  if (depth >= maxExtends || target.owner !== reader.owner) {
+    const message = depth >= maxExtends ? `\`_extends\` chains more than ${maxExtends} files deep.` : `\`_extends\` may only name repositories of ${reader.owner}.`;
+    return refuse(
+      message,
+      "Point `_extends` at a config file in a repository of the same owner, without cycles."
+    );
+  }
+  const basePath = `${target.owner}/${target.repo}:${target.path}`;
+  const baseText = await reader.readFileIn(target.repo, target.path);
+  if (baseText === void 0)
+    return refuse(
+      `\`_extends\` names ${basePath}, which does not exist (or these credentials cannot read it).`,
+      `Create ${target.path} in ${target.owner}/${target.repo}, or remove \`_extends\`.`
+    );
+  const base = loadConfigDocument(baseText, { path: basePath });
+  if (!base.ok) return base;
+  const resolvedBase = await withBases(base.document, options, depth + 1);
+  if (!resolvedBase.ok) return resolvedBase;
+  return { ok: true, document: mergeConfigs(resolvedBase.document, document) };
 }
 
 // src/config/default-config.ts
@@ -49097,9 +49212,14 @@ var defaultConfig = sluiceConfigSchema.parse({});
 var ConfigFileError = class extends Error {
   name = "ConfigFileError";
 };
-async function loadChangelogConfig(workspace, path) {
+async function loadChangelogConfig(workspace, path, reader) {
   const text = await readFile(resolve2(workspace, path), "utf8").catch(() => void 0);
-  const parsed = parseConfig(text, { path });
+  const parsed = await resolveConfigText(text, {
+    path,
+    configPath: ".github/sluice.yml",
+    reader,
+    offlineFix: "Give the Action a `token` (it reads the extended file through the API), or copy the settings into this file."
+  });
   if (!parsed.ok) throw new ConfigFileError(describeConfigErrors(parsed.errors));
   return changelogConfigFrom(parsed.config);
 }
@@ -49148,7 +49268,11 @@ async function publishNotes(tag, markdown, releases, target) {
 async function run() {
   try {
     const inputs = readInputs();
-    const config2 = await loadChangelogConfig(inputs.workspace, inputs.configPath);
+    const config2 = await loadChangelogConfig(
+      inputs.workspace,
+      inputs.configPath,
+      extendsReader(inputs)
+    );
     const outcome = await updateChangelog(inputs, config2, createPorts(inputs));
     setOutput("markdown", outcome.markdown);
     setOutput("entries", JSON.stringify(outcome.entries.map(toEntryRecord)));
@@ -49166,6 +49290,14 @@ async function run() {
   } catch (error63) {
     setFailed(describeFailure(error63));
   }
+}
+function extendsReader(inputs) {
+  if (inputs.token === void 0 || inputs.repository === void 0) return void 0;
+  return createOctokitExtendsReader({
+    ...inputs.repository,
+    token: inputs.token,
+    baseUrl: inputs.apiUrl
+  });
 }
 function createPorts(inputs) {
   if (inputs.token === void 0 || inputs.repository === void 0) {

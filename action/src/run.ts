@@ -7,9 +7,11 @@ import {
   toEntryRecord,
 } from '../../src/changelog/index.js';
 import {
+  createOctokitExtendsReader,
   createOctokitReleasePort,
   createOctokitTitleLookup,
 } from '../../src/changelog-github/index.js';
+import type { ExtendsReader } from '../../src/config/index.js';
 import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import { loadChangelogConfig } from './load-changelog-config.js';
@@ -20,7 +22,11 @@ import { updateChangelog } from './update-changelog.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    const config = await loadChangelogConfig(inputs.workspace, inputs.configPath);
+    const config = await loadChangelogConfig(
+      inputs.workspace,
+      inputs.configPath,
+      extendsReader(inputs),
+    );
     const outcome = await updateChangelog(inputs, config, createPorts(inputs));
     core.setOutput('markdown', outcome.markdown);
     core.setOutput('entries', JSON.stringify(outcome.entries.map(toEntryRecord)));
@@ -38,6 +44,15 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(describeFailure(error));
   }
+}
+
+function extendsReader(inputs: ActionInputs): ExtendsReader | undefined {
+  if (inputs.token === undefined || inputs.repository === undefined) return undefined;
+  return createOctokitExtendsReader({
+    ...inputs.repository,
+    token: inputs.token,
+    baseUrl: inputs.apiUrl,
+  });
 }
 
 function createPorts(inputs: ActionInputs): ChangelogPorts {

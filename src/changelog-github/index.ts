@@ -4,6 +4,7 @@
  */
 export { GitHubRequestError } from './github-errors.js';
 export { createLazyTitleLookup, titleLookupFromEnvironment } from './lazy-title-lookup.js';
+export { createOctokitExtendsReader } from './octokit-extends-reader.js';
 export { createOctokitReleasePort } from './octokit-release-port.js';
 export { createOctokitTitleLookup } from './octokit-title-lookup.js';
 export type { GitHubRepository } from './octokit-title-lookup.js';

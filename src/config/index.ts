@@ -4,6 +4,11 @@ export { loadConfigDocument } from './load-config-document.js';
 export { validateConfig } from './validate-config.js';
 export { mergeConfigs } from './merge-configs.js';
 export { parseExtends, type ExtendsTarget } from './parse-extends.js';
+export {
+  resolveConfigText,
+  type ExtendsReader,
+  type ResolveConfigOptions,
+} from './resolve-config-text.js';
 export { defaultConfig } from './default-config.js';
 export { sluiceConfigSchema } from './sluice-config-schema.js';
 export { buildConfigJsonSchema } from './config-json-schema.js';

@@ -117,11 +117,25 @@ async function loadConfig(
     io.stderr.write(`sluice changelog: cannot read ${given}\n`);
     return undefined;
   }
-  const { parseConfig } = await import('../../config/index.js');
-  const parsed = parseConfig(text, { path: given ?? '.github/sluice.yml' });
+  const { resolveConfigText } = await import('../../config/index.js');
+  const parsed = await resolveConfigText(text, {
+    path: given ?? '.github/sluice.yml',
+    configPath: '.github/sluice.yml',
+    // Octokit loads only for a file that builds on another one.
+    reader: text.includes('_extends') ? await extendsReader(repoDir, io.env) : undefined,
+    offlineFix:
+      'Set GITHUB_TOKEN (the extended file is read through the API), or pass --config with a file that does not extend another.',
+  });
   if (parsed.ok) return core.changelogConfigFrom(parsed.config);
   io.stderr.write(`${core.describeConfigErrors(parsed.errors)}\n`);
   return undefined;
+}
+
+async function extendsReader(repoDir: string, env: NodeJS.ProcessEnv) {
+  if (!env.GITHUB_TOKEN && !env.GH_TOKEN) return undefined;
+  const { extendsReaderFromEnvironment } =
+    await import('../../changelog-github/lazy-title-lookup.js');
+  return extendsReaderFromEnvironment(repoDir, env);
 }
 
 async function titleLookup(repoDir: string, env: NodeJS.ProcessEnv) {
