@@ -4,8 +4,8 @@ import { validateConfig } from './validate-config.js';
 
 /**
  * Reads and validates one `.github/sluice.yml`. `text` is undefined when the file is
- * missing, which like an empty file yields the defaults. For a file with `_extends`, load
- * both files, `mergeConfigs` them and `validateConfig` the result instead.
+ * missing, which like an empty file yields the defaults. For a file that may use `_extends`,
+ * `resolveConfigText` follows it first.
  */
 export function parseConfig(
   text: string | undefined,
