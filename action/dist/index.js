@@ -49268,12 +49268,13 @@ async function publishNotes(tag, markdown, releases, target) {
 async function run() {
   try {
     const inputs = readInputs();
+    const repository = githubRepository(inputs);
     const config2 = await loadChangelogConfig(
       inputs.workspace,
       inputs.configPath,
-      extendsReader(inputs)
+      repository && createOctokitExtendsReader(repository)
     );
-    const outcome = await updateChangelog(inputs, config2, createPorts(inputs));
+    const outcome = await updateChangelog(inputs, config2, createPorts(repository));
     setOutput("markdown", outcome.markdown);
     setOutput("entries", JSON.stringify(outcome.entries.map(toEntryRecord)));
     setOutput("bump", outcome.bump);
@@ -49291,19 +49292,12 @@ async function run() {
     setFailed(describeFailure(error63));
   }
 }
-function extendsReader(inputs) {
+function githubRepository(inputs) {
   if (inputs.token === void 0 || inputs.repository === void 0) return void 0;
-  return createOctokitExtendsReader({
-    ...inputs.repository,
-    token: inputs.token,
-    baseUrl: inputs.apiUrl
-  });
+  return { ...inputs.repository, token: inputs.token, baseUrl: inputs.apiUrl };
 }
-function createPorts(inputs) {
-  if (inputs.token === void 0 || inputs.repository === void 0) {
-    return { titles: void 0, releases: void 0 };
-  }
-  const repository = { ...inputs.repository, token: inputs.token, baseUrl: inputs.apiUrl };
+function createPorts(repository) {
+  if (!repository) return { titles: void 0, releases: void 0 };
   return {
     titles: createOctokitTitleLookup(repository),
     releases: createOctokitReleasePort(repository)

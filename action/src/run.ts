@@ -10,8 +10,8 @@ import {
   createOctokitExtendsReader,
   createOctokitReleasePort,
   createOctokitTitleLookup,
+  type GitHubRepository,
 } from '../../src/changelog-github/index.js';
-import type { ExtendsReader } from '../../src/config/index.js';
 import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import { loadChangelogConfig } from './load-changelog-config.js';
@@ -22,12 +22,13 @@ import { updateChangelog } from './update-changelog.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    const repository = githubRepository(inputs);
     const config = await loadChangelogConfig(
       inputs.workspace,
       inputs.configPath,
-      extendsReader(inputs),
+      repository && createOctokitExtendsReader(repository),
     );
-    const outcome = await updateChangelog(inputs, config, createPorts(inputs));
+    const outcome = await updateChangelog(inputs, config, createPorts(repository));
     core.setOutput('markdown', outcome.markdown);
     core.setOutput('entries', JSON.stringify(outcome.entries.map(toEntryRecord)));
     core.setOutput('bump', outcome.bump);
@@ -46,20 +47,14 @@ export async function run(): Promise<void> {
   }
 }
 
-function extendsReader(inputs: ActionInputs): ExtendsReader | undefined {
+/** The repository the token speaks for; undefined offline (no token). */
+function githubRepository(inputs: ActionInputs): GitHubRepository | undefined {
   if (inputs.token === undefined || inputs.repository === undefined) return undefined;
-  return createOctokitExtendsReader({
-    ...inputs.repository,
-    token: inputs.token,
-    baseUrl: inputs.apiUrl,
-  });
+  return { ...inputs.repository, token: inputs.token, baseUrl: inputs.apiUrl };
 }
 
-function createPorts(inputs: ActionInputs): ChangelogPorts {
-  if (inputs.token === undefined || inputs.repository === undefined) {
-    return { titles: undefined, releases: undefined };
-  }
-  const repository = { ...inputs.repository, token: inputs.token, baseUrl: inputs.apiUrl };
+function createPorts(repository: GitHubRepository | undefined): ChangelogPorts {
+  if (!repository) return { titles: undefined, releases: undefined };
   return {
     titles: createOctokitTitleLookup(repository),
     releases: createOctokitReleasePort(repository),

@@ -2,141 +2,14 @@ import type { ObservedPull } from '../queue/types.js';
 import type { CommitFacts, Person, StagingView } from './port.js';
 import { asReadError } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
-
-/** GraphQL refuses a document with a fragment it does not use, so each is added where used. */
-const commitFactsFragment = /* GraphQL */ `
-  fragment SluiceCommitFacts on Commit {
-    oid
-    message
-    tree {
-      oid
-    }
-    parents(first: 2) {
-      nodes {
-        oid
-      }
-    }
-  }
-`;
-
-const commitAuthorsFragment = /* GraphQL */ `
-  fragment SluiceCommitAuthors on PullRequestCommitConnection {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      commit {
-        authors(first: 10) {
-          nodes {
-            name
-            email
-          }
-        }
-      }
-    }
-  }
-`;
-
-/**
- * Everything building a staging commit reads, in one GraphQL query where REST needs three
- * requests (pulls/get, git/get-commit for the test merge, pulls/list-commits for the authors).
- * The fields are those of REST's pull-request, so the result is the same `PullDetails`.
- */
-const stagingViewQuery = /* GraphQL */ `
-  query SluiceStagingView($owner: String!, $name: String!, $number: Int!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        number
-        title
-        body
-        state
-        merged
-        isDraft
-        author {
-          __typename
-          login
-        }
-        headRefOid
-        headRefName
-        headRepository {
-          nameWithOwner
-        }
-        maintainerCanModify
-        baseRefName
-        baseRefOid
-        labels(first: 100) {
-          nodes {
-            name
-          }
-        }
-        mergeable
-        potentialMergeCommit {
-          ...SluiceCommitFacts
-        }
-        mergeCommit {
-          oid
-        }
-        commits(first: 100) {
-          ...SluiceCommitAuthors
-        }
-      }
-    }
-  }
-  ${commitFactsFragment}
-  ${commitAuthorsFragment}
-`;
-
-/** The authors of commits past the first page (GitHub lists at most 250 commits of a PR). */
-const moreAuthorsQuery = /* GraphQL */ `
-  query SluiceCommitAuthorsPage($owner: String!, $name: String!, $number: Int!, $after: String!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        commits(first: 100, after: $after) {
-          ...SluiceCommitAuthors
-        }
-      }
-    }
-  }
-  ${commitAuthorsFragment}
-`;
-
-interface CommitAuthorsPage {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: ({
-    commit: { authors: { nodes: ({ name: string | null; email: string | null } | null)[] } };
-  } | null)[];
-}
-
-interface PullRequestNode {
-  number: number;
-  title: string;
-  body: string;
-  state: 'OPEN' | 'CLOSED' | 'MERGED';
-  merged: boolean;
-  isDraft: boolean;
-  author: { __typename: string; login: string } | null;
-  headRefOid: string;
-  headRefName: string;
-  headRepository: { nameWithOwner: string } | null;
-  maintainerCanModify: boolean;
-  baseRefName: string;
-  baseRefOid: string;
-  labels: { nodes: ({ name: string } | null)[] } | null;
-  mergeable: 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
-  potentialMergeCommit: {
-    oid: string;
-    message: string;
-    tree: { oid: string };
-    parents: { nodes: ({ oid: string } | null)[] };
-  } | null;
-  mergeCommit: { oid: string } | null;
-  commits: CommitAuthorsPage;
-}
-
-interface Answer<T> {
-  repository: { pullRequest: T | null } | null;
-}
+import { canWriteHead } from './to-observed-pull.js';
+import {
+  moreAuthorsQuery,
+  stagingViewQuery,
+  type Answer,
+  type CommitAuthorsPage,
+  type PullRequestNode,
+} from './staging-view-query.js';
 
 /** GitHub lists at most 250 commits of a PR, in GraphQL as in REST. */
 const pullLimit = 250;
@@ -186,7 +59,6 @@ export async function stagingView(
 
 function toObservedPull(ctx: RepoContext, pr: PullRequestNode): ObservedPull {
   const headRepo = pr.headRepository?.nameWithOwner ?? null;
-  const here = `${ctx.owner}/${ctx.repo}`.toLowerCase();
   return {
     number: pr.number,
     state: pr.state === 'OPEN' ? 'open' : 'closed',
@@ -198,7 +70,7 @@ function toObservedPull(ctx: RepoContext, pr: PullRequestNode): ObservedPull {
     headSha: pr.headRefOid,
     headRef: pr.headRefName,
     headRepo,
-    headWritable: headRepo !== null && (headRepo.toLowerCase() === here || pr.maintainerCanModify),
+    headWritable: canWriteHead(ctx, headRepo, pr.maintainerCanModify),
     baseRef: pr.baseRefName,
     labels: (pr.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
     approvals: 0,

@@ -24,8 +24,16 @@ export function isHeadWritable(
   pull: PullFields,
   maintainerCanModify: boolean,
 ): boolean {
-  const headRepo = pull.head.repo?.full_name;
-  if (headRepo === undefined) return false;
+  return canWriteHead(ctx, pull.head.repo?.full_name ?? null, maintainerCanModify);
+}
+
+/** The same rule for any shape of PR read: REST's `head.repo`, GraphQL's `headRepository`. */
+export function canWriteHead(
+  ctx: RepoContext,
+  headRepo: string | null,
+  maintainerCanModify: boolean,
+): boolean {
+  if (headRepo === null) return false;
   return headRepo.toLowerCase() === `${ctx.owner}/${ctx.repo}`.toLowerCase() || maintainerCanModify;
 }
 

@@ -134,14 +134,14 @@ async function loadConfig(
 async function extendsReader(repoDir: string, env: NodeJS.ProcessEnv) {
   if (!env.GITHUB_TOKEN && !env.GH_TOKEN) return undefined;
   const { extendsReaderFromEnvironment } =
-    await import('../../changelog-github/lazy-title-lookup.js');
+    await import('../../changelog-github/ports-from-environment.js');
   return extendsReaderFromEnvironment(repoDir, env);
 }
 
 async function titleLookup(repoDir: string, env: NodeJS.ProcessEnv) {
   if (!env.GITHUB_TOKEN && !env.GH_TOKEN) return undefined;
   const { titleLookupFromEnvironment } =
-    await import('../../changelog-github/lazy-title-lookup.js');
+    await import('../../changelog-github/ports-from-environment.js');
   return titleLookupFromEnvironment(repoDir, env);
 }
 

@@ -3,7 +3,7 @@ import type { Services } from '../world/services.js';
 import { notFound } from '../http/github-error.js';
 import { prepareIssueEvents } from './issue-events.js';
 import { addLabels } from './labels.js';
-import { nextIssueNumber } from './pulls/pull-record.js';
+import { newIssue } from './pulls/pull-record.js';
 
 /** Issues and pull requests share one number space; a missing number is GitHub's plain 404. */
 export function requireIssue(repo: RepoState, number: number): Issue {
@@ -24,19 +24,12 @@ export interface CreateIssueInput {
 export async function createIssue(services: Services, input: CreateIssueInput): Promise<Issue> {
   const { world } = services;
   const now = world.clock.tick();
-  const issue: Issue = {
-    number: nextIssueNumber(input.repo),
-    id: world.ids.next('issue'),
+  const issue = newIssue(world, input.repo, {
     title: input.title,
     body: input.body ?? null,
-    user: input.author,
-    state: 'open',
-    labels: [],
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    pull: null,
-  };
+    author: input.author,
+    at: now,
+  });
   input.repo.issues.set(issue.number, issue);
   (await prepareIssueEvents(services, input.repo, issue))('opened', input.author);
   if (input.labels && input.labels.length > 0) {

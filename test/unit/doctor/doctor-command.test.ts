@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main.js';
 import { openStoreDatabase } from '../../../src/store/index.js';
-import { mergePullRequest } from '../../fake-github/control/pull-ops.js';
-import type { RepoHandle } from '../../fake-github/control/repo-handle.js';
 import { anHourAgo, DoctorWorld } from './support/doctor-world.js';
+import { arrangeDrift } from './support/arrange-drift.js';
 
 interface FindingJson {
   severity: string;
@@ -35,165 +34,12 @@ afterEach(async () => {
   world.gh.assertClean();
 });
 
-/**
- * A repository where the store and GitHub disagree in every way doctor knows, each PR
- * telling one story; see the comments below.
- */
-async function arrangeDrift() {
-  const repo = await world.repo();
-  const { store } = world;
-  const name = repo.fullName;
-  const then = anHourAgo();
-  const open = (branch: string) => world.openPull(repo, branch);
-  const closed = await open('closed');
-  const merged = await open('merged');
-  const unlabeled = await open('unlabeled');
-  const pushed = await open('pushed');
-  const lost = await open('lost');
-  const testing = await open('testing');
-  const queue = async (pull: { number: number; headSha: string }) => {
-    const result = await store.queue.enqueue({
-      repo: name,
-      base: 'main',
-      ...pull,
-      queuedBy: 'alice',
-      now: then,
-    });
-    return result.entry;
-  };
-  // Queued, then closed / merged / unlabeled while the app was away.
-  const entries = {
-    closed: await queue(closed),
-    merged: await queue(merged),
-    unlabeled: await queue(unlabeled),
-    pushed: await queue(pushed),
-    testing: await queue(testing),
-  };
-  for (const pull of [closed, merged, pushed, lost, testing])
-    await repo.label(pull.number, 'merge-queue', pull === lost ? 'bob' : 'alice');
-  await repo.closePullRequest(closed.number);
-  await mergePullRequest(world.gh.services, { repo: name, number: merged.number });
-  // Pushed to after queueing: the app decides (dequeue by default), not doctor.
-  await repo.pushToPullRequest(pushed.number, {
-    commits: [{ message: 'fix: more', files: { 'more.txt': 'more\n' } }],
-  });
-  // Under test on a staging branch that is gone.
-  await store.queue.update({
-    entryId: entries.testing.id,
-    now: then,
-    changes: { state: 'testing' },
-    event: { kind: 'staged' },
-  });
-  const staging = await store.staging.create({
-    repo: name,
-    base: 'main',
-    baseSha: await mainSha(repo),
-    prs: [{ entryId: entries.testing.id, number: testing.number, headSha: testing.headSha }],
-    ref: 'sluice/staging/main',
-    now: then,
-  });
-  await store.staging.update({
-    id: staging.id,
-    now: then,
-    changes: { state: 'testing', commitSha: testing.headSha, treeSha: testing.headSha },
-  });
-  await store.attempts.start({ entryId: entries.testing.id, stagingId: staging.id, now: then });
-  // A landed build's branch left behind, and a branch no staging record ever used.
-  const main = await mainSha(repo);
-  const released = await store.staging.create({
-    repo: name,
-    base: 'release',
-    baseSha: main,
-    prs: [{ entryId: entries.merged.id, number: merged.number, headSha: merged.headSha }],
-    ref: 'sluice/staging/release',
-    now: then,
-  });
-  await store.staging.update({
-    id: released.id,
-    now: then,
-    changes: { state: 'landed', commitSha: main, treeSha: main },
-  });
-  await repo.git.createRef('refs/heads/sluice/staging/release', main);
-  await repo.git.createRef('refs/heads/sluice/staging/mystery', main);
-  // Journal rows a crash left open: one GitHub shows done, one failed, one nothing can tell,
-  // and one from a minute ago that may still be under way.
-  const intent = { repo: name, expectedOld: '0'.repeat(40), now: then };
-  await store.journal.recordIntent({
-    ...intent,
-    kind: 'update-ref',
-    target: 'refs/heads/main',
-    newValue: main,
-    idempotencyKey: `${name}:base`,
-  });
-  await store.journal.recordIntent({
-    ...intent,
-    kind: 'merge-pr',
-    target: `pr#${closed.number}`,
-    newValue: null,
-    idempotencyKey: `${name}:merge`,
-  });
-  await store.journal.recordIntent({
-    ...intent,
-    kind: 'create-comment',
-    target: `pr#${merged.number}`,
-    newValue: null,
-    idempotencyKey: `${name}:comment`,
-  });
-  await store.journal.recordIntent({
-    ...intent,
-    kind: 'update-ref',
-    target: 'refs/heads/main',
-    newValue: main,
-    idempotencyKey: `${name}:young`,
-    now: new Date(),
-  });
-  await store.flakes.record({
-    repo: name,
-    job: 'test',
-    signature: 'npm/ECONNRESET',
-    sha: main,
-    now: then,
-  });
-  await store.flakes.record({
-    repo: name,
-    job: 'test',
-    signature: 'npm/ECONNRESET',
-    sha: main,
-    now: then,
-  });
-  await store.flakes.record({
-    repo: name,
-    job: 'lint',
-    signature: 'runner-lost',
-    sha: main,
-    now: then,
-  });
-  return {
-    repo,
-    name,
-    entries,
-    staging,
-    numbers: {
-      closed: closed.number,
-      merged: merged.number,
-      unlabeled: unlabeled.number,
-      pushed: pushed.number,
-      lost: lost.number,
-      testing: testing.number,
-    },
-  };
-}
-
-async function mainSha(repo: RepoHandle): Promise<string> {
-  return (await repo.git.resolveRef('refs/heads/main'))!;
-}
-
 const brief = (findings: FindingJson[]) =>
   findings.map((f) => `${f.severity} ${f.kind} ${f.fix ? `→ ${String(f.fix.kind)}` : '(no fix)'}`);
 
 describe('sluice doctor against the local GitHub', () => {
   it('finds every disagreement between the store and GitHub, and changes nothing', async () => {
-    const drift = await arrangeDrift();
+    const drift = await arrangeDrift(world);
     const run = await world.doctor(['--json', '--repo', drift.name]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
@@ -229,7 +75,7 @@ describe('sluice doctor against the local GitHub', () => {
   });
 
   it('with --fix, repairs what is safe, and a second look finds only what the app decides', async () => {
-    const drift = await arrangeDrift();
+    const drift = await arrangeDrift(world);
     const { store } = world;
     const fixed = await world.doctor(['--fix', '--json', '--repo', drift.name]);
     const outcomes = reposOf(fixed.stdout)[0]!.findings.map((f) => f.outcome?.result ?? null);
@@ -288,7 +134,7 @@ describe('sluice doctor against the local GitHub', () => {
   });
 
   it('fixes nothing while the app holds a queue, and says who holds it', async () => {
-    const drift = await arrangeDrift();
+    const drift = await arrangeDrift(world);
     await world.store.leases.acquire({
       name: `reconcile:${drift.name}:main`,
       holder: 'sluice-7-app',
@@ -356,7 +202,7 @@ describe('sluice doctor against the local GitHub', () => {
 
 describe('sluice doctor without GitHub', () => {
   it('reports what the store alone shows, and says GitHub was not checked', async () => {
-    const drift = await arrangeDrift();
+    const drift = await arrangeDrift(world);
     const requests = world.gh.world.requests.length;
     const run = await world.doctor(['--json', '--repo', drift.name], {});
     const document = JSON.parse(run.stdout) as { github: { checked: boolean; reason: string } };

@@ -3,7 +3,7 @@ import type { Services } from '../../world/services.js';
 import type { PullIssue } from '../../render/pull-request.js';
 import { emitPullEvent } from './emit-pull-event.js';
 import { fetchFromFork, syncPullHeadRef } from './pull-refs.js';
-import { listPulls, nextIssueNumber } from './pull-record.js';
+import { listPulls, newIssue, newPullState } from './pull-record.js';
 import { invalidPullField, pullValidationError } from './pull-errors.js';
 
 export interface OpenPullInput {
@@ -57,37 +57,21 @@ export async function openPull(services: Services, input: OpenPullInput): Promis
   const { world } = services;
   const now = world.clock.tick();
   const issue: PullIssue = {
-    number: nextIssueNumber(input.repo),
-    id: world.ids.next('issue'),
-    title: input.title,
-    body: input.body ?? null,
-    user: input.author,
-    state: 'open',
-    labels: [],
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    pull: {
+    ...newIssue(world, input.repo, {
+      title: input.title,
+      body: input.body ?? null,
+      author: input.author,
+      at: now,
+    }),
+    pull: newPullState({
       headRepo: input.headRepo.fullName,
       headRef: input.head,
       headSha,
       baseRef: input.base,
       baseSha,
       draft: input.draft ?? false,
-      merged: false,
-      mergedAt: null,
-      mergedBy: null,
-      mergeCommitSha: null,
       maintainerCanModify: input.headRepo !== input.repo && (input.maintainerCanModify ?? true),
-      mergeability: {
-        state: 'stale',
-        mergeable: null,
-        mergeableState: 'unknown',
-        testMergeSha: null,
-        conflicts: [],
-      },
-      reviews: [],
-    },
+    }),
   };
   input.repo.issues.set(issue.number, issue);
   await syncPullHeadRef(services, {

@@ -1,4 +1,4 @@
-import type { Issue, RepoState } from '../../world/types.js';
+import type { Account, Issue, PullRequestState, RepoState } from '../../world/types.js';
 import type { World } from '../../world/world.js';
 import type { PullIssue } from '../../render/pull-request.js';
 import { notFound } from '../../http/github-error.js';
@@ -26,6 +26,54 @@ export function listPulls(repo: RepoState): PullIssue[] {
 /** Issues and pull requests share one sequence per repository, as on GitHub. */
 export function nextIssueNumber(repo: RepoState): number {
   return Math.max(0, ...repo.issues.keys()) + 1;
+}
+
+/** A just-opened issue (a PR once `pull` is set), numbered after the last one. */
+export function newIssue(
+  world: World,
+  repo: RepoState,
+  input: { title: string; body: string | null; author: Account; at: Date },
+): Issue {
+  return {
+    number: nextIssueNumber(repo),
+    id: world.ids.next('issue'),
+    title: input.title,
+    body: input.body,
+    user: input.author,
+    state: 'open',
+    labels: [],
+    createdAt: input.at,
+    updatedAt: input.at,
+    closedAt: null,
+    pull: null,
+  };
+}
+
+/** A just-opened PR's state: not merged, no reviews, mergeability not yet computed. */
+export function newPullState(input: {
+  headRepo: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+  maintainerCanModify: boolean;
+}): PullRequestState {
+  return {
+    ...input,
+    merged: false,
+    mergedAt: null,
+    mergedBy: null,
+    mergeCommitSha: null,
+    mergeability: {
+      state: 'stale',
+      mergeable: null,
+      mergeableState: 'unknown',
+      testMergeSha: null,
+      conflicts: [],
+    },
+    reviews: [],
+  };
 }
 
 /** The repository holding a PR's head branch (a fork, or the base itself); gone when the fork was deleted. */

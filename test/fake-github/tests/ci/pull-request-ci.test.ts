@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CiKit } from './support/ci-kit.js';
-import { putTestPull } from './support/test-pull.js';
+import { openTestPull } from '../support/open-test-pull.js';
 import { finishAllCi, scriptCi } from '../../control/ci-ops.js';
 import { listRuns } from '../../control/ci-snapshots.js';
 import type { RepoState } from '../../world/types.js';
@@ -37,8 +37,12 @@ describe('pull_request workflows run on the pull request head', () => {
 
   it('runs on opened and synchronize, on the head commit, and links the pull request', async () => {
     const repo = await scriptedRepo();
-    const pull = await putTestPull(kit.gh, repo, { branch: 'feature/x', title: 'Add the widget' });
-    const head = pull.pull!.headSha;
+    const pull = await openTestPull(kit.gh.world, repo, {
+      branch: 'feature/x',
+      title: 'Add the widget',
+      files: { 'pr.txt': 'Add the widget\n' },
+    });
+    const head = pull.pull.headSha;
     await kit.gh.pulls.changed({ repo, number: pull.number, change: 'opened', headSha: head });
     expect(listRuns(kit.gh.services, { repo })).toMatchObject([
       { workflow: 'PR', event: 'pull_request', sha: head, branch: 'feature/x' },

@@ -1,54 +1,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { PullKit } from '../pulls/pull-kit.js';
-import { openPullRequest } from '../../control/pull-ops.js';
-import type { PullIssue } from '../../render/pull-request.js';
-import type { RepoState } from '../../world/types.js';
-import {
-  assertCleanAndReset,
-  installAppWith,
-  installationToken,
-  postGraphql,
-  pullRequestQuery,
-  takeViolations,
-  type PullRequestData,
-} from './graphql-kit.js';
+import { startOnePullWorld, takeViolations, type OnePullWorld } from './graphql-kit.js';
 
-let kit: PullKit;
-let repo: RepoState;
-let pr: PullIssue;
-let auth: string;
+let world: OnePullWorld;
 beforeAll(async () => {
-  kit = await PullKit.start();
-  repo = await kit.repo();
-  pr = await openPullRequest(kit.services, {
-    repo,
-    author: 'alice',
-    branch: 'topic',
-    commits: [{ message: 'Change a', files: { 'src/a.ts': 'export const a = 2;\n' } }],
-  });
-  auth = `token ${await installationToken(kit.app())}`;
+  world = await startOnePullWorld();
 });
-afterAll(() => kit.close());
-afterEach(() => {
-  kit.gh.faults.clear();
-  assertCleanAndReset(kit);
-});
+afterAll(() => world.kit.close());
+afterEach(() => world.reset());
 
-const post = (query: string, variables: Record<string, unknown> = {}) =>
-  postGraphql(kit, { query, variables }, auth);
-const onPull = (selection: string) =>
-  post(
-    `query ($name: String!, $number: Int!) {
-      repository(owner: "acme", name: $name) { pullRequest(number: $number) { ${selection} } }
-    }`,
-    { name: repo.name, number: pr.number },
-  );
+const post = (query: string, variables?: Record<string, unknown>) => world.post(query, variables);
+const onPull = (selection: string) => world.onPull(selection);
 
 describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `errors`', () => {
   it("refuses an unknown field before running anything: Field 'x' doesn't exist on type 'T'", async () => {
     const answer = await post(
       'query Gate($number: Int!) { repository(owner: "acme", name: "widgets-1") { pullRequest(number: $number) { number mergeQueueTicket } } }',
-      { number: pr.number },
+      { number: world.pr.number },
     );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
@@ -66,8 +33,8 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
       ],
     });
     // Not even mergeability moved: a refused query runs no resolver.
-    expect(pr.pull.mergeability.state).toBe('stale');
-    expect(takeViolations(kit)).toEqual([
+    expect(world.pr.pull.mergeability.state).toBe('stale');
+    expect(takeViolations(world.kit)).toEqual([
       {
         kind: 'app-bad-request',
         subject: 'graphql/repository',
@@ -77,9 +44,9 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
   });
 
   it('surfaces through Octokit as a GraphqlResponseError carrying the same errors', async () => {
-    const failure = kit
+    const failure = world.kit
       .app()
-      .graphql(`query { repository(owner: "acme", name: "${repo.name}") { nope } }`);
+      .graphql(`query { repository(owner: "acme", name: "${world.repo.name}") { nope } }`);
     await expect(failure).rejects.toMatchObject({
       name: 'GraphqlResponseError',
       errors: [
@@ -89,7 +56,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
         },
       ],
     });
-    expect(takeViolations(kit).map((v) => v.kind)).toEqual(['app-bad-request']);
+    expect(takeViolations(world.kit).map((v) => v.kind)).toEqual(['app-bad-request']);
   });
 
   it('names missing required arguments as graphql-ruby does', async () => {
@@ -106,7 +73,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
       }),
     ]);
     expect(answer.body).not.toHaveProperty('data');
-    expect(takeViolations(kit).map((v) => v.kind)).toEqual(['app-bad-request']);
+    expect(takeViolations(world.kit).map((v) => v.kind)).toEqual(['app-bad-request']);
   });
 
   it.each([
@@ -124,7 +91,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
       const answer = await post(query);
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ errors: [{ message, locations: [{ line: 1, column }] }] });
-      expect(takeViolations(kit)).toEqual([
+      expect(takeViolations(world.kit)).toEqual([
         { kind: 'app-bad-request', subject: 'graphql', detail: message },
       ]);
     },
@@ -145,7 +112,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
         }),
       ],
     });
-    expect(takeViolations(kit)).toEqual([
+    expect(takeViolations(world.kit)).toEqual([
       expect.objectContaining({ kind: 'app-bad-request', subject: 'graphql/repository' }),
     ]);
   });
@@ -160,7 +127,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
           'Requesting 101 records on the `labels` connection exceeds the `first` limit of 100 records.',
       }),
     ]);
-    expect(takeViolations(kit)).toEqual([
+    expect(takeViolations(world.kit)).toEqual([
       expect.objectContaining({ kind: 'app-bad-request', subject: 'graphql/repository' }),
     ]);
     // 100 is fine.
@@ -171,8 +138,8 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
   });
 
   it('answers NOT_FOUND for a repository it cannot see and a pull request that does not exist', async () => {
-    await kit.gh.createRepo({ fullName: 'elsewhere/tool', ownerType: 'Organization' });
-    for (const name of ['no-such-repo', 'tool']) {
+    await world.kit.gh.createRepo({ fullName: 'elsewhere/tool', ownerType: 'Organization' });
+    for (const name of ['no-such-world.repo', 'tool']) {
       const owner = name === 'tool' ? 'elsewhere' : 'acme';
       const answer = await post(
         `query ($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`,
@@ -193,10 +160,10 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
     }
     const missing = await post(
       `query ($name: String!) { repository(owner: "acme", name: $name) { name pullRequest(number: 999) { id } } }`,
-      { name: repo.name },
+      { name: world.repo.name },
     );
     expect(missing.body).toEqual({
-      data: { repository: { name: repo.name, pullRequest: null } },
+      data: { repository: { name: world.repo.name, pullRequest: null } },
       errors: [
         expect.objectContaining({
           type: 'NOT_FOUND',
@@ -206,7 +173,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
       ],
     });
     // Asking for something absent is the app's business, not a violation.
-    expect(kit.gh.world.violations).toEqual([]);
+    expect(world.kit.gh.world.violations).toEqual([]);
   });
 
   it('answers a field of the schema it does not resolve as an error and records it as unimplemented', async () => {
@@ -214,7 +181,7 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
     expect(answer.status).toBe(200);
     // Never a made-up null without an error: the client sees the field failed.
     expect(answer.body).toEqual({
-      data: { repository: { pullRequest: { number: pr.number, reviewDecision: null } } },
+      data: { repository: { pullRequest: { number: world.pr.number, reviewDecision: null } } },
       errors: [
         expect.objectContaining({
           path: ['repository', 'pullRequest', 'reviewDecision'],
@@ -222,148 +189,12 @@ describe('GraphQL errors are answered as GitHub answers them: HTTP 200 with `err
         }),
       ],
     });
-    expect(takeViolations(kit)).toEqual([
+    expect(takeViolations(world.kit)).toEqual([
       {
         kind: 'unimplemented',
         subject: 'graphql PullRequest.reviewDecision',
         detail: 'at repository.pullRequest.reviewDecision',
       },
     ]);
-  });
-});
-
-describe('GraphQL credentials and permissions', () => {
-  it('answers 401 without credentials and with a bad token, in GraphQL wording', async () => {
-    const query = `{ repository(owner: "acme", name: "${repo.name}") { id } }`;
-    const anonymous = await postGraphql(kit, { query }, null);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.body).toMatchObject({
-      message: 'This endpoint requires you to be authenticated.',
-    });
-    // At GitHub's other address for it: the log holds no body for a refused call (as for REST),
-    // so the same path twice would look like a blind retry to assertClean.
-    const bad = await postGraphql(kit, { query }, 'token ghs_not-a-real-token', '/graphql');
-    expect(bad.status).toBe(401);
-    expect(bad.body).toMatchObject({ message: 'Bad credentials' });
-    expect(kit.gh.world.requests.slice(-2)).toEqual([
-      expect.objectContaining({ path: '/api/graphql', status: 401, caller: 'anonymous' }),
-      expect.objectContaining({ path: '/graphql', status: 401, caller: 'anonymous' }),
-    ]);
-  });
-
-  it('answers FORBIDDEN for a pull request when the installation has no pull_requests permission', async () => {
-    const contentsOnly = installAppWith(kit, 'contents-only', { contents: 'read' });
-    const answer = await postGraphql(
-      kit,
-      {
-        query: pullRequestQuery.replace('pullRequest(number: $number) {', 'id\n$&'),
-        variables: { owner: 'acme', name: repo.name, number: pr.number },
-      },
-      `token ${await installationToken(contentsOnly)}`,
-    );
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({
-      data: { repository: { id: expect.any(String), pullRequest: null } },
-      errors: [
-        expect.objectContaining({
-          type: 'FORBIDDEN',
-          path: ['repository', 'pullRequest'],
-          message: 'Resource not accessible by integration',
-        }),
-      ],
-    });
-    // Refused reads do not advance mergeability.
-    expect(pr.pull.mergeability.state).toBe('stale');
-  });
-
-  it('answers FORBIDDEN for git objects without contents permission, the rest of the PR still answered', async () => {
-    const pullsOnly = installAppWith(kit, 'pulls-only', { pull_requests: 'read' });
-    const data = await pullsOnly
-      .graphql<PullRequestData>(pullRequestQuery, {
-        owner: 'acme',
-        name: repo.name,
-        number: pr.number,
-      })
-      .catch((error: { data: PullRequestData; errors: { type: string; path: string[] }[] }) => {
-        expect(error.errors).toEqual([
-          expect.objectContaining({
-            type: 'FORBIDDEN',
-            path: ['repository', 'pullRequest', 'potentialMergeCommit'],
-          }),
-        ]);
-        return error.data;
-      });
-    expect(data.repository.pullRequest).toMatchObject({
-      number: pr.number,
-      headRefOid: pr.pull.headSha,
-      potentialMergeCommit: null,
-    });
-    expect(data.repository.pullRequest.commits.totalCount).toBe(1);
-  });
-});
-
-describe('GraphQL faults and the request log', () => {
-  const query = () => onPull('number headRefOid');
-
-  it('logs each request with its operation id, caller and body', async () => {
-    const answer = await query();
-    expect(answer.body).toEqual({
-      data: { repository: { pullRequest: { number: pr.number, headRefOid: pr.pull.headSha } } },
-    });
-    expect(answer.headers.get('x-ratelimit-resource')).toBe('graphql');
-    expect(kit.gh.world.requests.at(-1)).toMatchObject({
-      method: 'POST',
-      path: '/api/graphql',
-      operationId: 'graphql/repository',
-      status: 200,
-      caller: `installation:${kit.installation.id}`,
-      body: { variables: { name: repo.name, number: pr.number } },
-      faulted: false,
-    });
-  });
-
-  it('lets a fault keyed by graphql/repository replace the answer', async () => {
-    kit.gh.faults.add({ op: 'graphql/repository', times: 1, status: 502, message: 'Bad Gateway' });
-    const faulted = await query();
-    expect(faulted.status).toBe(502);
-    expect(faulted.body).toMatchObject({ message: 'Bad Gateway' });
-    expect(kit.gh.world.requests.at(-1)).toMatchObject({
-      operationId: 'graphql/repository',
-      status: 502,
-      faulted: true,
-    });
-    await expect(
-      kit.app().graphql(`{ repository(owner: "acme", name: "${repo.name}") { id } }`),
-    ).resolves.toEqual({ repository: { id: expect.any(String) } });
-    // Only that operation: a fault for another one leaves repository queries alone.
-    kit.gh.faults.add({ op: 'graphql/viewer', status: 500 });
-    expect((await query()).status).toBe(200);
-  });
-
-  it('keys a query with several top-level fields by all of them, joined with +', async () => {
-    kit.gh.faults.add({ op: 'graphql/repository+repository', times: 1, status: 503 });
-    const both = `{ a: repository(owner: "acme", name: "${repo.name}") { id } b: repository(owner: "acme", name: "${repo.name}") { name } }`;
-    expect((await post(both)).status).toBe(503);
-    expect((await query()).status).toBe(200);
-    expect(kit.gh.world.requests.slice(-2).map((r) => [r.operationId, r.status])).toEqual([
-      ['graphql/repository+repository', 503],
-      ['graphql/repository', 200],
-    ]);
-  });
-
-  it('lets a delay-only fault slow the real answer down without replacing it', async () => {
-    kit.gh.faults.add({ op: 'graphql/repository', times: 1, delayMs: 150 });
-    const started = Date.now();
-    const slowed = await query();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(slowed.status).toBe(200);
-    expect(slowed.body).toEqual({
-      data: { repository: { pullRequest: { number: pr.number, headRefOid: pr.pull.headSha } } },
-    });
-    expect(kit.gh.world.requests.at(-1)).toMatchObject({
-      operationId: 'graphql/repository',
-      status: 200,
-      faulted: true,
-    });
   });
 });

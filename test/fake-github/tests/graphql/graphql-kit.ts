@@ -1,6 +1,8 @@
 import { ProbotOctokit } from 'probot';
-import type { PullKit } from '../pulls/pull-kit.js';
-import type { Permissions } from '../../world/types.js';
+import { PullKit } from '../pulls/pull-kit.js';
+import { openPullRequest } from '../../control/pull-ops.js';
+import type { PullIssue } from '../../render/pull-request.js';
+import type { Permissions, RepoState } from '../../world/types.js';
 import type { ViolationKind } from '../../world/logs.js';
 
 /** The pull request as Sluice reads it over GraphQL: one query, every field the gate needs. */
@@ -157,4 +159,50 @@ export function assertCleanAndReset(kit: PullKit): void {
   } finally {
     kit.gh.world.violations.length = 0;
   }
+}
+
+/** One stand-in with one open PR (`acme/<repo>#1`, by alice) and an installation token for it. */
+export interface OnePullWorld {
+  kit: PullKit;
+  repo: RepoState;
+  pr: PullIssue;
+  /** `token <installation token>`, for `postGraphql`. */
+  auth: string;
+  post(query: string, variables?: Record<string, unknown>): Promise<RawAnswer>;
+  /** Selects `selection` on the PR through `repository.pullRequest`. */
+  onPull(selection: string): Promise<RawAnswer>;
+  /** After each test: faults cleared, the stand-in checked clean and its violations reset. */
+  reset(): void;
+}
+
+export async function startOnePullWorld(): Promise<OnePullWorld> {
+  const kit = await PullKit.start();
+  const repo = await kit.repo();
+  const pr = await openPullRequest(kit.services, {
+    repo,
+    author: 'alice',
+    branch: 'topic',
+    commits: [{ message: 'Change a', files: { 'src/a.ts': 'export const a = 2;\n' } }],
+  });
+  const auth = `token ${await installationToken(kit.app())}`;
+  const post = (query: string, variables: Record<string, unknown> = {}) =>
+    postGraphql(kit, { query, variables }, auth);
+  return {
+    kit,
+    repo,
+    pr,
+    auth,
+    post,
+    onPull: (selection) =>
+      post(
+        `query ($name: String!, $number: Int!) {
+      repository(owner: "acme", name: $name) { pullRequest(number: $number) { ${selection} } }
+    }`,
+        { name: repo.name, number: pr.number },
+      ),
+    reset: () => {
+      kit.gh.faults.clear();
+      assertCleanAndReset(kit);
+    },
+  };
 }

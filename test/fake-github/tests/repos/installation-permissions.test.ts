@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startRepoWorld, type RepoWorld } from './support/repo-world.js';
-import { openTestPull } from './support/open-test-pull.js';
+import { openTestPull } from '../support/open-test-pull.js';
 
 describe('installation permissions guard issue writes as on GitHub', () => {
   let world: RepoWorld;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { settled, startRepoWorld, type RepoWorld } from './support/repo-world.js';
-import { openTestPull } from './support/open-test-pull.js';
+import { openTestPull } from '../support/open-test-pull.js';
 import { addLabel, createPlainIssue, labelsOf, removeLabel } from '../../control/repo-ops.js';
 
 describe('labels on issues and pull requests behave like GitHub', () => {

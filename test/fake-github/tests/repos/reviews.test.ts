@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { settled, startRepoWorld, userOctokit, type RepoWorld } from './support/repo-world.js';
-import { openTestPull } from './support/open-test-pull.js';
+import { openTestPull } from '../support/open-test-pull.js';
 import { approve, requestChanges } from '../../control/repo-ops.js';
 
 describe('pull request reviews behave like GitHub', () => {

@@ -1,7 +1,7 @@
-import type { PullIssue } from '../../../render/pull-request.js';
-import type { RepoState } from '../../../world/types.js';
-import type { World } from '../../../world/world.js';
-import { nextIssueNumber } from '../../../domain/pulls/pull-record.js';
+import type { PullIssue } from '../../render/pull-request.js';
+import type { RepoState } from '../../world/types.js';
+import type { World } from '../../world/world.js';
+import { newIssue, newPullState } from '../../domain/pulls/pull-record.js';
 
 export interface TestPullInput {
   author?: string;
@@ -40,37 +40,16 @@ export async function openTestPull(
   });
   const now = world.clock.now();
   const issue: PullIssue = {
-    number: nextIssueNumber(repo),
-    id: world.ids.next('issue'),
-    title,
-    body: null,
-    user: account,
-    state: 'open',
-    labels: [],
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    pull: {
+    ...newIssue(world, repo, { title, body: null, author: account, at: now }),
+    pull: newPullState({
       headRepo: repo.fullName,
       headRef: branch,
       headSha: sha,
       baseRef: base,
       baseSha,
       draft: false,
-      merged: false,
-      mergedAt: null,
-      mergedBy: null,
-      mergeCommitSha: null,
       maintainerCanModify: false,
-      mergeability: {
-        state: 'stale',
-        mergeable: null,
-        mergeableState: 'unknown',
-        testMergeSha: null,
-        conflicts: [],
-      },
-      reviews: [],
-    },
+    }),
   };
   repo.issues.set(issue.number, issue);
   return issue;
