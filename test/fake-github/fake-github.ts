@@ -33,6 +33,7 @@ import { RepoHandle } from './control/repo-handle.js';
 import { randomBytes } from 'node:crypto';
 import { createHttpControlRoute } from './control/http-control.js';
 import { handleGraphqlRequest, type GraphqlDeps } from './graphql/handle-graphql-request.js';
+import type { HostFeatures } from './graphql/host-features.js';
 
 export interface FakeGitHubOptions {
   /** Where the bare repositories live; a fresh temp dir (removed on close) when absent. */
@@ -40,6 +41,8 @@ export interface FakeGitHubOptions {
   /** Answer 500 when the stand-in itself would answer off-spec (default true). */
   strict?: boolean;
   clock?: VirtualClock;
+  /** `false` models a host without GraphQL `updateRefs` (GitHub Enterprise Server before 3.16). */
+  updateRefs?: boolean;
 }
 
 /** A route outside the REST API: job log downloads, the HTTP control plane. */
@@ -61,6 +64,8 @@ export class FakeGitHub {
   readonly deliveries: WebhookDispatcher;
   readonly refs: RefHub;
   readonly pulls = new PullHub();
+  /** What the modelled host offers; `setUpdateRefsAvailable` switches it mid-run. */
+  readonly host: HostFeatures = { updateRefs: true };
   readonly #pipeline: PipelineDeps;
   readonly #graphql: GraphqlDeps;
   readonly #smartHttp: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -98,7 +103,9 @@ export class FakeGitHub {
     this.#graphql = {
       ...this.services,
       faults: this.faults,
+      races: this.races,
       coverage: fakeGitHubCoverage,
+      host: this.host,
     };
     this.#smartHttp = createSmartHttpHandler({
       host: git,
@@ -118,6 +125,7 @@ export class FakeGitHub {
       strict: options.strict ?? true,
       ownsDataDir: options.dataDir === undefined,
     });
+    gh.setUpdateRefsAvailable(options.updateRefs ?? true);
     for (const plugin of plugins) plugin(gh);
     gh.sideRoutes.push(createHttpControlRoute(gh));
     const { server, url } = await listen((request, raw) => gh.#serve(request, raw.req));
@@ -138,6 +146,8 @@ export class FakeGitHub {
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const served = await this.#serve(request, undefined);
+    // GitHub finishes a write whose connection dropped: its webhooks still go out.
+    if (served.drop && served.afterSend) setImmediate(served.afterSend);
     if (served.drop)
       throw new TypeError('fetch failed', { cause: new Error('socket hang up (injected)') });
     if (!served.response) throw new Error(`fake-github: ${request.url} is only served over HTTP`);
@@ -182,6 +192,11 @@ export class FakeGitHub {
       drop: handled.drop,
       afterSend: () => this.webhooks.release(handled.held),
     };
+  }
+
+  /** `false`: GraphQL answers `updateRefs` as a field the schema lacks, as GHES before 3.16 does. */
+  setUpdateRefsAvailable(available: boolean): void {
+    this.host.updateRefs = available;
   }
 
   registerApp(input: RegisterAppInput): RegisteredApp {

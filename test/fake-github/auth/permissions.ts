@@ -50,6 +50,9 @@ const table: Record<string, Need[]> = {
   'git/create-ref': [['contents', 'write']],
   'git/update-ref': [['contents', 'write']],
   'git/delete-ref': [['contents', 'write']],
+  // GraphQL mutations are keyed as the GraphQL endpoint logs them. Every ref write also needs
+  // `workflows: write` when it changes a workflow file (auth/workflow-changes.ts).
+  'graphql-mutation/updateRefs': [['contents', 'write']],
   'git/get-commit': [['contents', 'read']],
   'git/create-commit': [['contents', 'write']],
   'git/get-tree': [['contents', 'read']],

@@ -1,6 +1,14 @@
 import type { World } from '../world/world.js';
-import type { GitHost } from '../git/index.js';
-import type { BranchProtection, RepoSettings, RepoState, Role, Ruleset } from '../world/types.js';
+import { GitHost } from '../git/index.js';
+import type {
+  BranchProtection,
+  Label,
+  RepoSettings,
+  RepoState,
+  Role,
+  Ruleset,
+} from '../world/types.js';
+import { defaultLabels } from '../domain/default-labels.js';
 
 export interface CreateRepoInput {
   /** `owner/name`; the owner account is created (as a user, or an org when `ownerType` says so). */
@@ -16,6 +24,15 @@ export interface CreateRepoInput {
   settings?: Partial<RepoSettings>;
   /** For forks: the full name of the parent. */
   parent?: string;
+  /** GitHub's nine default labels (`bug`, `wontfix`, ...); `false` for a repository with none. */
+  defaultLabels?: boolean;
+}
+
+function labelsOfNewRepo(world: World, wanted: boolean): Map<string, Label> {
+  const labels = wanted ? defaultLabels : [];
+  return new Map(
+    labels.map((label) => [label.name.toLowerCase(), { ...label, id: world.ids.next('label') }]),
+  );
 }
 
 export async function createRepo(
@@ -26,6 +43,9 @@ export async function createRepo(
   const [ownerLogin, name] = input.fullName.split('/');
   if (!ownerLogin || !name)
     throw new Error(`fake-github: repository names are owner/name, got ${input.fullName}`);
+  // Checked before the owner account is made, so a refused name leaves nothing behind.
+  if (!GitHost.isValidFullName(ownerLogin, name))
+    throw new Error(`fake-github: Invalid repository name: ${input.fullName}`);
   if (world.repo(input.fullName)) throw new Error(`fake-github: ${input.fullName} exists`);
   const owner = world.account(ownerLogin, input.ownerType ?? 'User');
   const defaultBranch = input.defaultBranch ?? 'main';
@@ -50,7 +70,7 @@ export async function createRepo(
     collaborators: new Map(
       Object.entries(input.collaborators ?? {}).map(([login, role]) => [login.toLowerCase(), role]),
     ),
-    labels: new Map(),
+    labels: labelsOfNewRepo(world, input.defaultLabels ?? true),
     issues: new Map(),
     comments: new Map(),
     protection: new Map(

@@ -44,8 +44,17 @@ export const faultCommands: CommandTable = {
     run: (gh) => gh.faults.clear(),
   }),
 
+  'set-update-refs': defineCommand({
+    summary:
+      'Whether GraphQL has the `updateRefs` mutation; `false` models GitHub Enterprise Server before 3.16.',
+    input: z.strictObject({ available: z.boolean() }),
+    example: { available: false },
+    run: (gh, { available }) => gh.setUpdateRefsAvailable(available),
+  }),
+
   'add-ref-race': defineCommand({
-    summary: "Someone pushes to `branch` between an operation's ref read and its write.",
+    summary:
+      "Someone pushes to `branch` between an operation's ref read and its write (`op` may be `graphql-mutation/updateRefs`).",
     input: z.strictObject({
       op: z.string(),
       repo: repoName,

@@ -38,6 +38,7 @@ export const setupCommands: CommandTable = {
       rulesets: z.array(ruleset).optional(),
       settings: repoSettings.optional(),
       parent: repoName.optional(),
+      defaultLabels: z.boolean().optional(),
     }),
     example: {
       fullName: 'acme/widgets',

@@ -65,11 +65,32 @@ export class RepoHandle {
     return issues.commentsOf(this.services, { repo: this.state, number });
   }
 
+  /** Sends `branch_protection_rule` (created, edited or deleted) to apps subscribed to it. */
   protect(
     branch: string,
     protection: Parameters<typeof issues.setBranchProtection>[1]['protection'],
+    by?: string,
   ) {
-    return issues.setBranchProtection(this.services, { repo: this.state, branch, protection });
+    return issues.setBranchProtection(this.services, {
+      repo: this.state,
+      branch,
+      protection,
+      ...(by === undefined ? {} : { by }),
+    });
+  }
+  /** Rulesets send `repository_ruleset` (created, edited, deleted) to apps subscribed to it. */
+  addRuleset(input: Without<issues.RulesetInput, 'repo'>) {
+    return issues.addRuleset(this.services, { ...input, repo: this.state });
+  }
+  editRuleset(id: number, input: Without<issues.RulesetInput, 'repo'>) {
+    return issues.editRuleset(this.services, { ...input, id, repo: this.state });
+  }
+  removeRuleset(id: number, by?: string) {
+    return issues.removeRuleset(this.services, {
+      repo: this.state,
+      id,
+      ...(by === undefined ? {} : { by }),
+    });
   }
   setRole(login: string, role: Parameters<typeof issues.setCollaboratorRole>[1]['role']) {
     return issues.setCollaboratorRole(this.services, { repo: this.state, login, role });

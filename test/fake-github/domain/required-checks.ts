@@ -1,4 +1,5 @@
 import type { CheckRun, CommitStatus, RepoState, Review } from '../world/types.js';
+import { rulesetsFor } from './protection.js';
 
 export type CheckState = 'passing' | 'pending' | 'failing' | 'missing';
 
@@ -7,23 +8,6 @@ export interface RequiredCheck {
   /** Only runs of this app count; null: any source. */
   appId: number | null;
   source: 'protection' | 'ruleset';
-}
-
-/** Ruleset branch conditions: exact names, `~DEFAULT_BRANCH`, `~ALL` and `*` globs. */
-function rulesetCovers(repo: RepoState, patterns: string[], branch: string): boolean {
-  return patterns.some((pattern) => {
-    if (pattern === '~ALL') return true;
-    if (pattern === '~DEFAULT_BRANCH') return branch === repo.defaultBranch;
-    const glob = pattern
-      .replace(/^refs\/heads\//, '')
-      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*');
-    return new RegExp(`^${glob}$`).test(branch);
-  });
-}
-
-export function rulesetsFor(repo: RepoState, branch: string): RepoState['rulesets'] {
-  return repo.rulesets.filter((ruleset) => rulesetCovers(repo, ruleset.branches, branch));
 }
 
 /** Required checks of a base branch, from classic protection and from every matching ruleset. */

@@ -46,12 +46,16 @@ export function statusesOf(repo: RepoState, sha: string): CommitStatus[] {
   return repo.statuses.filter((s) => s.sha === sha).sort((a, b) => b.id - a.id);
 }
 
-/** The newest status of each context on `sha`. */
+/**
+ * The newest status of each context on `sha`, oldest first: the combined status lists them
+ * by ascending id (octokit/fixtures `create-status` records ids 1000 then 1001, where the
+ * plain list answers 1001 then 1000), so a context that reports again moves to the end.
+ */
 export function latestStatuses(repo: RepoState, sha: string): CommitStatus[] {
   const latest = new Map<string, CommitStatus>();
   for (const status of statusesOf(repo, sha))
     if (!latest.has(status.context)) latest.set(status.context, status);
-  return [...latest.values()];
+  return [...latest.values()].sort((a, b) => a.id - b.id);
 }
 
 /** failure if any error/failure; else pending if any pending or none at all; else success (GitHub docs). */

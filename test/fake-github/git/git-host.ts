@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { GitRepo } from './git-repo.js';
 import { runGit } from './run-git.js';
 
-/** GitHub's owner and repository name alphabet; also keeps `..` out of file paths. */
-const NAME = /^[A-Za-z0-9_.-]+$/;
+/** GitHub's alphabet and length limit for owners and repository names; no `/` reaches a file path. */
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /**
  * Every repository under one data directory, one `GitRepo` (hence one lock) per repository,
@@ -19,8 +19,22 @@ export class GitHost {
     this.homeDir = join(dataDir, '.git-home');
   }
 
-  static isValidName(name: string): boolean {
-    return NAME.test(name) && !name.startsWith('.');
+  /** Logins never start with a dot, so no owner directory can be the home directory. */
+  static isValidOwner(login: string): boolean {
+    return NAME.test(login) && !login.startsWith('.');
+  }
+
+  /**
+   * GitHub allows dot names (`.github`, the organisation's profile and defaults). It reserves
+   * `.` and `..`, and a name ending in `.git` cannot be told from its clone URL. Each lives
+   * at `<owner>/<name>.git`, so no name escapes its owner's directory.
+   */
+  static isValidRepoName(name: string): boolean {
+    return NAME.test(name) && name !== '.' && name !== '..' && !name.toLowerCase().endsWith('.git');
+  }
+
+  static isValidFullName(owner: string, name: string): boolean {
+    return GitHost.isValidOwner(owner) && GitHost.isValidRepoName(name);
   }
 
   async createRepo(input: {
@@ -45,14 +59,14 @@ export class GitHost {
 
   /** The repository if it exists on disk. */
   async openRepo(owner: string, name: string): Promise<GitRepo | undefined> {
-    if (!GitHost.isValidName(owner) || !GitHost.isValidName(name)) return undefined;
+    if (!GitHost.isValidFullName(owner, name)) return undefined;
     const repo = this.#instance(owner, name);
     const found = await stat(join(repo.gitDir, 'HEAD')).catch(() => undefined);
     return found?.isFile() ? repo : undefined;
   }
 
   #instance(owner: string, name: string): GitRepo {
-    if (!GitHost.isValidName(owner) || !GitHost.isValidName(name)) {
+    if (!GitHost.isValidFullName(owner, name)) {
       throw new Error(`Invalid repository name: ${owner}/${name}`);
     }
     const key = `${owner}/${name}`.toLowerCase();

@@ -15,6 +15,7 @@ import { readCommit, readFileAt } from './read-commit.js';
 import { readTree } from './read-tree.js';
 import { createRef, deleteRef, updateRef } from './ref-updates.js';
 import type { RefWriteContext, RefWriteOptions, UpdateRefOptions } from './ref-updates.js';
+import { updateRefsAtomically } from './update-refs-atomically.js';
 import { isAncestor, mergeBase, resolveCommit, resolveRef } from './revisions.js';
 import { createGitRunner } from './run-git.js';
 import type { GitRunner } from './run-git.js';
@@ -88,6 +89,9 @@ export class GitRepo {
     this.withLock(() => updateRef(this.#refContext(options.beforeRefWrite), ref, sha, options));
   deleteRef = (ref: string, options: RefWriteOptions = {}) =>
     this.withLock(() => deleteRef(this.#refContext(options.beforeRefWrite), ref, options));
+  /** All or nothing: each write's `old` is checked (undefined: must not exist) before any is made. */
+  updateRefs = (writes: readonly PendingRefWrite[]) =>
+    this.withLock(() => updateRefsAtomically(this.#refContext(), writes));
   commitFiles = (input: CommitFilesInput): Promise<CommitFilesResult> =>
     this.withLock(() => commitFiles({ ...this.#refContext(), gitDir: this.gitDir }, input));
 

@@ -57,7 +57,7 @@ export async function deleteRef(
 }
 
 /** Only full names under refs/: a stray "HEAD" or "main" would write a different ref. */
-function assertRefName(ref: string): void {
+export function assertRefName(ref: string): void {
   if (!ref.startsWith('refs/')) throw new InvalidRefNameError(ref);
 }
 
@@ -81,7 +81,8 @@ async function writeRef(
   });
 }
 
-function classifyRefFailure(ref: string, expectedOld: string, cause: unknown): unknown {
+/** git's refusal of one ref's write as a typed error; anything unrecognised is passed through. */
+export function classifyRefFailure(ref: string, expectedOld: string, cause: unknown): unknown {
   if (!(cause instanceof GitCommandError)) return cause;
   const { stderr } = cause;
   const moved = /is at ([0-9a-f]+) but expected ([0-9a-f]+)/.exec(stderr);

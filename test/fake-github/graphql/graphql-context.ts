@@ -1,10 +1,12 @@
 import type { Caller } from '../handlers/types.js';
 import type { Services } from '../world/services.js';
+import type { RaceTable } from '../http/races.js';
 
 /** GitHub's `type` on execution errors, e.g. `NOT_FOUND`, `FORBIDDEN`, `EXCESSIVE_PAGINATION`. */
 export type GraphqlErrorType =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  | 'UNPROCESSABLE'
   | 'EXCESSIVE_PAGINATION'
   | 'MISSING_PAGINATION_BOUNDARIES'
   | 'INVALID_CURSOR_ARGUMENTS';
@@ -34,4 +36,6 @@ export interface GraphqlContext extends Services {
   caller: Caller;
   /** `Type.field` coordinates resolved by this request (for coverage). */
   resolved: Set<string>;
+  /** Injected ref races, keyed by operation id (`graphql-mutation/updateRefs`). */
+  races: RaceTable;
 }

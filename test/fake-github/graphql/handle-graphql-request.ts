@@ -3,6 +3,7 @@ import type { Caller } from '../handlers/types.js';
 import type { EventInput } from '../webhooks/bus.js';
 import type { Services } from '../world/services.js';
 import type { FaultRule, FaultTable } from '../http/faults.js';
+import type { RaceTable } from '../http/races.js';
 import type { Handled } from '../http/pipeline.js';
 import type { CoverageRecorder } from '../spec/index.js';
 import { GitHubError } from '../http/github-error.js';
@@ -10,10 +11,14 @@ import { apiHeaders } from '../http/api-headers.js';
 import { authenticate, describeCaller } from '../auth/authenticate.js';
 import { loadGraphqlSchema } from './load-graphql-schema.js';
 import { executeGraphql, prepareGraphql, type GraphqlBody, type Problem } from './run-graphql.js';
+import { unavailableFieldErrors, type HostFeatures } from './host-features.js';
 
 export interface GraphqlDeps extends Services {
   faults: FaultTable;
+  races: RaceTable;
   coverage: CoverageRecorder;
+  /** Read per request: the control plane may switch a feature off mid-run. */
+  host: HostFeatures;
 }
 
 const docs = 'https://docs.github.com/graphql';
@@ -63,11 +68,15 @@ export async function handleGraphqlRequest(deps: GraphqlDeps, request: Request):
       const prepared = prepareGraphql(schema, body);
       operationId = prepared.operationId;
       fault = deps.faults.take(operationId, 'POST');
-      if (fault && replacesAnswer(fault)) return faultAnswer(fault);
+      if (fault && (fault.when ?? 'before') === 'before' && replacesAnswer(fault))
+        return faultAnswer(fault);
       if (prepared.kind === 'refused') {
         record('app-bad-request', operationId, prepared.errors.map((e) => e.message).join('\n'));
         return { status: 200, body: { errors: prepared.errors } };
       }
+      const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+      const unavailable = unavailableFieldErrors(prepared.document, operationName, deps.host);
+      if (unavailable.length > 0) return { status: 200, body: { errors: unavailable } };
       const context = { ...deps, caller, resolved: new Set<string>() };
       const run = await deps.webhooks.hold(() =>
         executeGraphql({ schema, document: prepared.document, body: body!, context }),
@@ -76,6 +85,8 @@ export async function handleGraphqlRequest(deps: GraphqlDeps, request: Request):
       for (const problem of run.result.problems) recordProblem(record, operationId, problem);
       for (const coordinate of context.resolved)
         deps.coverage.recordOperation(`graphql:${coordinate}`, 200);
+      // `when: 'after'`: the mutation happened (and its webhooks go out); the answer is lost.
+      if (fault && replacesAnswer(fault)) return faultAnswer(fault);
       return { status: 200, body: run.result.body };
     } catch (error) {
       if (error instanceof GitHubError) return errorAnswer(error);

@@ -1,9 +1,9 @@
 import type { Caller } from '../handlers/types.js';
 import type { RepoState } from '../world/types.js';
 import type { World } from '../world/world.js';
-import { nodeId } from '../world/ids.js';
 import { findPull } from '../domain/pulls/pull-record.js';
 import { GraphqlFailure } from './graphql-context.js';
+import { repositoryNodeId } from './repository-node-id.js';
 import { field, requirePermissionOf, type ResolverTable } from './field-resolver.js';
 import type { PullRequestSource } from './resolve-pull-request.js';
 
@@ -38,7 +38,7 @@ export const repositoryResolvers: ResolverTable = {
       );
     return { repo } satisfies RepositorySource;
   }),
-  'Repository.id': field<RepositorySource>(({ repo }) => nodeId('R', repo.id)),
+  'Repository.id': field<RepositorySource>(({ repo }) => repositoryNodeId(repo.id)),
   'Repository.name': field<RepositorySource>(({ repo }) => repo.name),
   'Repository.nameWithOwner': field<RepositorySource>(({ repo }) => repo.fullName),
   'Repository.isPrivate': field<RepositorySource>(({ repo }) => repo.private),

@@ -22,17 +22,26 @@ import { connectionResolvers } from './field-resolver.js';
 import { repositoryResolvers } from './resolve-repository.js';
 import { pullRequestResolvers } from './resolve-pull-request.js';
 import { commitResolvers } from './resolve-commit.js';
+import { updateRefsResolvers } from './resolve-update-refs.js';
+import { refResolvers } from './resolve-ref.js';
+import { ruleResolvers } from './resolve-rules.js';
+import { objectResolvers } from './resolve-object.js';
 
 /** Exactly the fields Sluice reads (and their neighbours); anything else is answered as unresolved. */
 const resolvers: ResolverTable = {
   ...repositoryResolvers,
   ...pullRequestResolvers,
   ...commitResolvers,
+  ...updateRefsResolvers,
+  ...refResolvers,
+  ...ruleResolvers,
+  ...objectResolvers,
   ...connectionResolvers(
     'LabelConnection',
     'PullRequestCommitConnection',
     'CommitConnection',
     'GitActorConnection',
+    'RepositoryRuleConnection',
   ),
 };
 

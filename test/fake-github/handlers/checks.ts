@@ -15,6 +15,7 @@ import { suiteFor } from '../domain/check-suites.js';
 import { queryCheckRuns, resolveCommitRef } from '../ci/check-queries.js';
 import { ACTIONS_APP_ID } from '../ci/actions-app.js';
 import { ciOfWorld } from '../ci/ci-of.js';
+import { created } from './created.js';
 
 /** Only GitHub Apps write checks; a person's token is refused with this (verify). */
 export function callingApp(ctx: HandlerContext): { app: App; actor: Account } {
@@ -84,7 +85,7 @@ export const checkHandlers: HandlerTable = {
       fields: fieldsFrom(ctx.body),
       sender: actor,
     });
-    return { status: 201, body: renderCheckRun(ctx.world, repo, run) };
+    return created(renderCheckRun(ctx.world, repo, run));
   },
 
   'checks/update': async (ctx) => {

@@ -6,6 +6,7 @@ import { pagedAnswer } from './paged-answer.js';
 import { renderComment } from '../render/comment.js';
 import { requireIssue } from '../domain/issues.js';
 import { commentsOn, createComment, deleteComment, updateComment } from '../domain/comments.js';
+import { created } from './created.js';
 
 export const commentHandlers: HandlerTable = {
   /** Oldest first; `since` keeps comments updated at or after it (edits count). */
@@ -29,7 +30,7 @@ export const commentHandlers: HandlerTable = {
       body: String(ctx.body.body),
       author: actorOf(ctx.caller),
     });
-    return { status: 201, body: renderComment(ctx.world, repo, comment) };
+    return created(renderComment(ctx.world, repo, comment));
   }),
 
   'issues/update-comment': answerNow((ctx) => {

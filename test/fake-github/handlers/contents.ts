@@ -37,6 +37,17 @@ async function listDirectory(
   }
 }
 
+async function renderListing(
+  ctx: HandlerContext,
+  repo: RepoState,
+  commit: string,
+  ref: string,
+  dir: string,
+): Promise<Record<string, unknown>[]> {
+  const listing = (await listDirectory(repo, commit, dir)) ?? [];
+  return listing.map((e) => renderContentEntry(ctx.world, repo, e, ref));
+}
+
 /** The commit `ref` names: a branch, a tag or a sha; the default branch when absent. */
 async function resolveContentRef(
   ctx: HandlerContext,
@@ -64,16 +75,16 @@ function rawMediaType(ctx: HandlerContext): string | undefined {
 export const contentHandlers: HandlerTable = {
   'repos/get-content': async (ctx) => {
     const repo = requireRepo(ctx);
-    const path = ctx.params.path!.replace(/^\/+|\/+$/g, '');
+    // Absent for `contents` and `contents/`: the repository's root.
+    const path = (ctx.params.path ?? '').replace(/^\/+|\/+$/g, '');
     const { ref, commit } = await resolveContentRef(ctx, repo);
+    if (path === '') return { status: 200, body: await renderListing(ctx, repo, commit, ref, '') };
     const slash = path.lastIndexOf('/');
     const parent = await listDirectory(repo, commit, slash < 0 ? '' : path.slice(0, slash));
     const entry = parent?.find((e) => e.path === path);
     if (!entry) throw notFound();
-    if (entry.type === 'dir') {
-      const listing = (await listDirectory(repo, commit, path)) ?? [];
-      return { status: 200, body: listing.map((e) => renderContentEntry(ctx.world, repo, e, ref)) };
-    }
+    if (entry.type === 'dir')
+      return { status: 200, body: await renderListing(ctx, repo, commit, ref, path) };
     // Submodule commits live in another repository: nothing here to show.
     if (entry.type === 'submodule') throw notFound();
     const blob = await repo.git.readFile(commit, path);

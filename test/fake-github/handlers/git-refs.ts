@@ -13,6 +13,8 @@ import {
 import { renderGitRef } from '../render/git-objects.js';
 import { actingAccount } from '../domain/pulls/acting-account.js';
 import { assertDeletable, assertProtectedPushAllowed } from '../domain/pulls/protected-push.js';
+import { assertMayWriteWorkflows } from '../auth/workflow-changes.js';
+import { created } from './created.js';
 
 /** git's refusals in GitHub's words; anything else is a stand-in bug and stays a 500. */
 function asGitHubError(error: unknown, ref: string): unknown {
@@ -78,10 +80,11 @@ export const gitRefHandlers: HandlerTable = {
     }
     if ((await repo.git.resolveCommit(sha)) === undefined)
       throw new GitHubError(422, 'Object does not exist');
+    await assertMayWriteWorkflows(ctx.caller, repo, { ref, old: undefined, next: sha });
     await refWrite(ref, () => repo.git.createRef(ref, sha));
     await reportMove(ctx, { ref, before: ZERO_SHA, after: sha });
-    const created = (await repo.git.listRefs(ref)).find((r) => r.ref === ref)!;
-    return { status: 201, body: renderGitRef(ctx.world, repo, created) };
+    const createdRef = (await repo.git.listRefs(ref)).find((r) => r.ref === ref)!;
+    return created(renderGitRef(ctx.world, repo, createdRef));
   },
 
   'git/update-ref': async (ctx) => {
@@ -95,6 +98,7 @@ export const gitRefHandlers: HandlerTable = {
     const fastForward = await repo.git.isAncestor(before, sha);
     if (!fastForward && !force) throw new GitHubError(422, 'Update is not a fast forward');
     assertProtectedPushAllowed(repo, { ref, sha, fastForward });
+    await assertMayWriteWorkflows(ctx.caller, repo, { ref, old: before, next: sha });
     await ctx.race();
     // Compare-and-swap on what was read above: a push in between loses nothing.
     await refWrite(ref, () => repo.git.updateRef(ref, sha, { expectedOld: before, force: true }));

@@ -6,6 +6,7 @@ import { renderIssue } from '../render/issue.js';
 import { createIssue, requireIssue } from '../domain/issues.js';
 import { labelHandlers, parseLabelNames } from './labels.js';
 import { commentHandlers } from './comments.js';
+import { created } from './created.js';
 
 /** The `issues/*` operations: issues (pull requests are issues too), their labels and comments. */
 export const issueHandlers: HandlerTable = {
@@ -27,7 +28,7 @@ export const issueHandlers: HandlerTable = {
       body,
       labels: parseLabelNames({ labels: ctx.body.labels }),
     });
-    return { status: 201, body: renderIssue(ctx.world, repo, issue) };
+    return created(renderIssue(ctx.world, repo, issue));
   },
 
   ...labelHandlers,

@@ -15,6 +15,7 @@ import {
   setLabels,
 } from '../domain/labels.js';
 import type { Issue, Label, RepoState } from '../world/types.js';
+import { created } from './created.js';
 
 /**
  * Label bodies come in every shape the spec allows: `{labels: [...]}`, a bare array, or a
@@ -93,14 +94,9 @@ export const labelHandlers: HandlerTable = {
       color?: string;
       description?: string;
     };
-    return {
-      status: 201,
-      body: renderLabel(
-        ctx.world,
-        repo,
-        createLabel(ctx.world, repo, { name, color, description }),
-      ),
-    };
+    return created(
+      renderLabel(ctx.world, repo, createLabel(ctx.world, repo, { name, color, description })),
+    );
   }),
 
   'issues/get-label': answerNow((ctx) => {

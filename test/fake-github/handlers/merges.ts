@@ -6,6 +6,7 @@ import { renderCommit } from '../render/commit.js';
 import { actingAccount } from '../domain/pulls/acting-account.js';
 import { githubCommitter } from '../domain/pulls/github-identity.js';
 import { assertProtectedPushAllowed } from '../domain/pulls/protected-push.js';
+import { created } from './created.js';
 
 export const mergeHandlers: HandlerTable = {
   /**
@@ -45,6 +46,6 @@ export const mergeHandlers: HandlerTable = {
       changes: [{ ref, before: baseTip, after: sha }],
       pusher: me,
     });
-    return { status: 201, body: renderCommit(ctx.world, repo, (await repo.git.readCommit(sha))!) };
+    return created(renderCommit(ctx.world, repo, (await repo.git.readCommit(sha))!));
   },
 };

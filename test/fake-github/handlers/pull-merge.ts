@@ -4,6 +4,7 @@ import { actingAccount } from '../domain/pulls/acting-account.js';
 import { mergePull } from '../domain/pulls/merge-pull.js';
 import type { MergeMethod } from '../domain/pulls/merge-commit.js';
 import { requirePull } from '../domain/pulls/pull-record.js';
+import { assertMayWriteWorkflows } from '../auth/workflow-changes.js';
 
 interface MergeBody {
   commit_title?: string;
@@ -27,6 +28,7 @@ export const pullMergeHandlers: HandlerTable = {
       commitTitle: body.commit_title,
       commitMessage: body.commit_message,
       race: () => ctx.race(),
+      guard: (write) => assertMayWriteWorkflows(ctx.caller, repo, write),
     });
     return {
       status: 200,

@@ -13,6 +13,7 @@ import { readPullFacts } from '../domain/pulls/pull-facts.js';
 import { requirePull } from '../domain/pulls/pull-record.js';
 import { resolveHead } from '../domain/pulls/resolve-head.js';
 import { updatePullFromRest } from '../domain/pulls/update-pull.js';
+import { created } from './created.js';
 
 /** GitHub lists at most 250 commits for a pull request. */
 const pullCommitLimit = 250;
@@ -76,7 +77,7 @@ export const pullHandlers: HandlerTable = {
       maintainerCanModify: body.maintainer_can_modify,
       author: actingAccount(ctx.caller),
     });
-    return { status: 201, body: await presentPull(ctx.world, repo, issue) };
+    return created(await presentPull(ctx.world, repo, issue));
   },
 
   'pulls/update': async (ctx) => {

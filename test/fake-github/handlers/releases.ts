@@ -13,6 +13,7 @@ import {
 } from '../domain/releases.js';
 import { roleOf } from '../domain/collaborators.js';
 import { pagedAnswer } from './paged-answer.js';
+import { created } from './created.js';
 
 interface ReleaseFields {
   tag_name?: string;
@@ -90,7 +91,7 @@ export const releaseHandlers: HandlerTable = {
       race: () => ctx.race(),
     });
     const body = renderRelease(ctx.world, repo, release);
-    return { status: 201, body, headers: { location: String(body.url) } };
+    return created(body);
   },
 
   'repos/update-release': async (ctx) => {

@@ -12,6 +12,7 @@ import {
 } from '../domain/statuses.js';
 import { renderCombinedStatus, renderStatus } from '../render/status.js';
 import { resolveCommitRef } from '../ci/check-queries.js';
+import { created } from './created.js';
 
 export const statusHandlers: HandlerTable = {
   'repos/create-commit-status': async (ctx) => {
@@ -34,7 +35,7 @@ export const statusHandlers: HandlerTable = {
       targetUrl: ctx.body.target_url as string | null | undefined,
       creator,
     });
-    return { status: 201, body: renderStatus(ctx.world, repo, status) };
+    return created(renderStatus(ctx.world, repo, status));
   },
 
   'repos/get-combined-status-for-ref': async (ctx) => {

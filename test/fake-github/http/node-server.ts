@@ -56,6 +56,8 @@ export async function listen(serve: ServeFn): Promise<{ server: Server; url: str
         const served = await serve(request, { req });
         if (served.drop) {
           req.socket.destroy();
+          // GitHub finishes a write whose connection dropped: its webhooks still go out.
+          served.afterSend?.();
           return;
         }
         if (served.raw) await served.raw(req, res);

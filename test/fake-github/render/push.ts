@@ -3,15 +3,21 @@ import type { Account, RepoState } from '../world/types.js';
 import type { RefChange } from '../events/ref-hub.js';
 import type { CommitInfo } from '../git/index.js';
 import { ZERO_SHA } from '../git/index.js';
+import { changedPaths, type ChangedPaths } from '../git/changed-paths.js';
+import { newCommitShas } from '../git/new-commit-shas.js';
 import { iso } from './basics.js';
 
-/** GitHub lists at most 20 commits in a push payload. */
-const pushCommitLimit = 20;
+/**
+ * "The array includes a maximum of 2048 commits" (GitHub's push webhook schema); the 20 of
+ * older docs applies to timeline events, not to webhook deliveries.
+ */
+const pushCommitLimit = 2048;
 
 function renderPushCommit(
   world: World,
   repo: RepoState,
   commit: CommitInfo,
+  paths: ChangedPaths,
 ): Record<string, unknown> {
   return {
     id: commit.sha,
@@ -26,9 +32,9 @@ function renderPushCommit(
       email: commit.committer.email,
       date: iso(commit.committer.date),
     },
-    added: [],
-    removed: [],
-    modified: [],
+    added: paths.added,
+    removed: paths.removed,
+    modified: paths.modified,
   };
 }
 
@@ -46,17 +52,30 @@ export async function renderPushPayload(
     (!created && !deleted && !(await repo.git.isAncestor(change.before, change.after)));
   const commits = deleted
     ? []
-    : await repo.git.listCommits(
-        created
-          ? { head: change.after, max: pushCommitLimit, order: 'oldest-first' }
-          : {
-              base: change.before,
-              head: change.after,
-              max: pushCommitLimit,
-              order: 'oldest-first',
-            },
-      );
+    : created
+      ? await readCommits(
+          repo,
+          await newCommitShas(repo.git.git, { ...change, sha: change.after, max: pushCommitLimit }),
+        )
+      : await repo.git.listCommits({
+          base: change.before,
+          head: change.after,
+          max: pushCommitLimit,
+          order: 'oldest-first',
+        });
   const head = deleted ? undefined : await repo.git.readCommit(change.after);
+  // One git process at a time (a push may list thousands); the head is usually listed already.
+  const rendered = new Map<string, Record<string, unknown>>();
+  const render = async (commit: CommitInfo) => {
+    const seen = rendered.get(commit.sha);
+    if (seen) return seen;
+    const paths = await changedPaths(repo.git.git, commit);
+    const body = renderPushCommit(world, repo, commit, paths);
+    rendered.set(commit.sha, body);
+    return body;
+  };
+  const listed = [];
+  for (const commit of commits) listed.push(await render(commit));
   return {
     ref: change.ref,
     before: change.before,
@@ -66,8 +85,13 @@ export async function renderPushPayload(
     forced,
     base_ref: null,
     compare: `${world.baseUrl}/${repo.fullName}/compare/${change.before.slice(0, 12)}...${change.after.slice(0, 12)}`,
-    commits: commits.map((c) => renderPushCommit(world, repo, c)),
-    head_commit: head ? renderPushCommit(world, repo, head) : null,
+    commits: listed,
+    head_commit: head ? await render(head) : null,
     pusher: { name: pusher.login, email: pusher.email },
   };
+}
+
+async function readCommits(repo: RepoState, shas: string[]): Promise<CommitInfo[]> {
+  const commits = await Promise.all(shas.map((sha) => repo.git.readCommit(sha)));
+  return commits.filter((c): c is CommitInfo => c !== undefined);
 }

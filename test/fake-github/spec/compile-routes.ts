@@ -20,6 +20,13 @@ const MULTI_SEGMENT_NAMES = new Set(['ref', 'branch', 'path', 'basehead']);
 const PARAMETER = /\{([^}]+)\}/g;
 
 /**
+ * GitHub answers `contents`, `contents/` and `contents/?ref=x` with the repository's root
+ * directory (octokit/fixtures `get-content` records `GET .../contents/`): a `{path}` that
+ * ends the template may be empty, its slash included.
+ */
+const MAY_BE_EMPTY_AT_END = new Set(['path']);
+
+/**
  * One route per path template, most specific first: more literal segments win
  * (`/pulls/comments/{id}` before `/pulls/{pull_number}`); on a tie, fewer parameters win,
  * which sends `compare/a...b` to `{basehead}` rather than its deprecated `{base}...{head}`
@@ -66,9 +73,17 @@ function templateToRegExp(pathTemplate: string, multiSegmentNames: ReadonlySet<s
   let source = '';
   let last = 0;
   for (const match of pathTemplate.matchAll(PARAMETER)) {
-    source += escapeRegExp(pathTemplate.slice(last, match.index));
-    source += multiSegmentNames.has(match[1] ?? '') ? '(.+)' : '([^/]+?)';
+    const literal = escapeRegExp(pathTemplate.slice(last, match.index));
+    const name = match[1] ?? '';
     last = match.index + match[0].length;
+    const multiSegment = multiSegmentNames.has(name);
+    const emptyAtEnd =
+      multiSegment &&
+      MAY_BE_EMPTY_AT_END.has(name) &&
+      last === pathTemplate.length &&
+      literal.endsWith('/');
+    if (emptyAtEnd) source += `${literal.slice(0, -1)}(?:/(.*))?`;
+    else source += literal + (multiSegment ? '(.+)' : '([^/]+?)');
   }
   source += escapeRegExp(pathTemplate.slice(last));
   return new RegExp(`^${source}$`);

@@ -23,6 +23,7 @@ export function normalizeSchema(schema: unknown): void {
     if (Array.isArray(list)) list.forEach(normalizeSchema);
   }
   relaxFormat(schema);
+  completeAppEvents(schema);
   relaxOneOf(schema);
   rewriteNullable(schema);
 }
@@ -31,6 +32,19 @@ function relaxFormat(schema: Schema): void {
   if (typeof schema.format === 'string' && !CHECKED_FORMATS.has(schema.format)) {
     delete schema.format;
   }
+}
+
+/**
+ * Events GitHub delivers (and lists in an app's `events`) that the enum of app events in its
+ * published description does not name yet: an app subscribed to them would fail validation of
+ * every `check_suite`/`check_run` payload that embeds the app.
+ */
+const EVENTS_MISSING_FROM_ENUM = ['repository_ruleset'];
+
+function completeAppEvents(schema: Schema): void {
+  const values = schema.enum;
+  if (!Array.isArray(values) || !values.includes('check_suite') || !values.includes('push')) return;
+  for (const event of EVENTS_MISSING_FROM_ENUM) if (!values.includes(event)) values.push(event);
 }
 
 /**

@@ -24,6 +24,12 @@ const ownerOnly = new Set([
 ]);
 
 /**
+ * Events an App may subscribe to only with the Administration permission (read is enough),
+ * as GitHub's webhook docs say for each; without it the App is not sent them.
+ */
+const needAdministration = new Set(['branch_protection_rule', 'repository_ruleset']);
+
+/**
  * Turns state changes into per-installation webhook deliveries. Events raised while an API
  * request is being handled are held until its response has been sent, as GitHub processes
  * them asynchronously: a webhook never overtakes the response that caused it.
@@ -85,6 +91,8 @@ export class WebhookBus {
 
   #wants(app: App, installation: Installation, input: EventInput, key: string): boolean {
     if (!app.events.includes(input.event)) return false;
+    if (needAdministration.has(input.event))
+      return installation.permissions.administration !== undefined;
     if (ownerOnly.has(key)) return input.ownerAppId === app.id;
     if (input.event === 'check_run' || input.event === 'check_suite') {
       // Other apps' check events reach every app that can read checks (community discussion #210531).

@@ -20,6 +20,8 @@ export interface MergePullInput {
   commitMessage?: string;
   /** Runs between reading the base tip and writing it: where an injected push wins the race. */
   race?: () => Promise<void>;
+  /** Refuses the base move it is shown (the caller's rules on pushes, e.g. workflow files). */
+  guard?: (write: { ref: string; old: string; next: string }) => Promise<void>;
 }
 
 const disallowed: Record<MergeMethod, string> = {
@@ -87,6 +89,7 @@ export async function mergePull(
       throw new GitHubError(405, "This branch can't be rebased");
     throw error;
   });
+  await input.guard?.({ ref: `refs/heads/${issue.pull.baseRef}`, old: baseTip, next: newTip });
   await input.race?.();
   try {
     await repo.git.updateRef(`refs/heads/${issue.pull.baseRef}`, newTip, { expectedOld: baseTip });

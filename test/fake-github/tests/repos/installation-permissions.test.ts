@@ -10,6 +10,8 @@ describe('installation permissions guard issue writes as on GitHub', () => {
   beforeAll(async () => {
     world = await startRepoWorld({
       permissions: { issues: 'read', pull_requests: 'read', contents: 'read', metadata: 'read' },
+      // No stock labels, so a refused write that made a label would show.
+      defaultLabels: false,
     });
     pr = (await openTestPull(world.gh.world, world.repo)).number;
   });
