@@ -14,6 +14,7 @@ import {
   parsePayload,
   pullRequestEvent,
   pushEvent,
+  policyEvent,
   reviewEvent,
   statusEvent,
 } from './handlers/payloads.js';
@@ -21,16 +22,19 @@ import { isOwnEvent, onPullRequest } from './handlers/queue-events.js';
 import { onIssueComment, onRequestedAction } from './handlers/command-events.js';
 import { isFailingConclusion, onCheckReport } from './handlers/check-events.js';
 import { onPush } from './handlers/push-events.js';
+import { onPolicyChange } from './handlers/policy-events.js';
 import { checkPullConfig } from './handlers/config-check.js';
 
 /** The webhook events Sluice subscribes to: app.yml's `default_events` must list exactly these. */
 export const webhookEvents = [
+  'branch_protection_rule',
   'check_run',
   'check_suite',
   'issue_comment',
   'pull_request',
   'pull_request_review',
   'push',
+  'repository_ruleset',
   'status',
 ] as const;
 
@@ -38,6 +42,8 @@ export interface SluiceAppOptions {
   store: Store;
   settings?: Partial<Settings>;
   sweeps: SweepSchedule;
+  /** Queue lease timing; the runtime's defaults when absent. */
+  leases?: { ttlMs: number; renewMs: number; replica?: string };
   /** End-to-end tests only: serve the clock and sweep hooks. */
   testHooks?: boolean;
 }
@@ -54,6 +60,7 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
       log: app.log,
       now: clock.now,
       ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.leases ? { leases: options.leases } : {}),
     });
     addHandler(healthHandler(runtime));
     if (options.testHooks) addHandler(testHooksHandler(runtime, clock));
@@ -71,7 +78,9 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
       schema: z.ZodType<T>,
       handle: (payload: T) => Promise<void>,
     ): void {
-      app.on(events, async (context: Context) => {
+      // Tracked: past 9 s Probot answers 202 and the handler runs on unseen by the sender.
+      app.on(events, (context: Context) => runtime.scheduler.track(() => handleEvent(context)));
+      async function handleEvent(context: Context): Promise<void> {
         // GitHub may deliver twice (a redelivery keeps the id): act once.
         if (!(await options.store.deliveries.record(context.id, runtime.now()))) return;
         let payload: T;
@@ -84,7 +93,7 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
         }
         runtime.installations.remember(payload.repository.full_name, payload.installation.id);
         await handle(payload);
-      });
+      }
     }
 
     on(['pull_request'], pullRequestEvent, async (event) => {
@@ -148,6 +157,10 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
           ...(c.removed ?? []),
         ]),
       }),
+    );
+
+    on(['branch_protection_rule', 'repository_ruleset'], policyEvent, (event) =>
+      onPolicyChange(runtime, { repo: event.repository.full_name, event: event.action }),
     );
 
     startSweeps(runtime, options.sweeps);

@@ -1,13 +1,19 @@
-import { ProbotOctokit, run } from 'probot';
+import { existsSync } from 'node:fs';
+import { createProbot, ProbotOctokit, run } from 'probot';
 import { createSluiceApp } from './app.js';
 import { openStore, resolveStoreLocation } from './store/index.js';
 import { readRuntimeEnv } from './runtime/runtime-env.js';
+import { readWebhookServerEnv } from './runtime/webhook-server-env.js';
+import { serveWebhooks } from './runtime/serve-webhooks.js';
 
 /**
  * The process entry: `npm start`. Without app credentials Probot serves its setup page (from
  * app.yml), as every Probot app does; with them, Sluice opens (and migrates) its store and
- * serves webhooks.
+ * serves webhooks behind a guard on their size and shape (`serveWebhooks`).
  */
+// Probot's setup page writes the app's credentials to `.env`; read it before deciding whether
+// the app is configured (existing environment variables win, as with dotenv).
+if (existsSync('.env')) process.loadEnvFile('.env');
 const env = readRuntimeEnv(process.env);
 
 // Merge and ref-update calls are decisions, never transient errors: 405/409 are not retried
@@ -28,19 +34,29 @@ if (!env.configured) {
   await run(() => undefined, { Octokit });
 } else {
   const store = await openStore(resolveStoreLocation({ env: process.env, cwd: process.cwd() }));
-  const server = await run(
-    createSluiceApp({
+  const serverEnv = readWebhookServerEnv(process.env);
+  const served = await serveWebhooks({
+    probot: createProbot({
+      env: serverEnv.probotEnv,
+      overrides: { Octokit, secret: serverEnv.secret },
+    }),
+    app: createSluiceApp({
       store,
       sweeps: env.sweeps,
+      leases: env.leases,
       settings: { appUrl: env.appUrl },
       testHooks: env.testHooks,
     }),
-    { Octokit },
-  );
+    host: serverEnv.host,
+    port: serverEnv.port,
+    webhookPath: serverEnv.webhookPath,
+    secret: serverEnv.secret,
+  });
   const stop = async (): Promise<void> => {
-    await server.stop();
+    await served.stop();
     await store.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
 }

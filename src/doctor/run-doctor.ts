@@ -7,7 +7,7 @@ import { holdQueueLeases } from './hold-queue-leases.js';
 import { observeRepo, type RepoAccess } from './observe-repo.js';
 import type { RepoObservation } from './observation.js';
 import type { StoreInventory } from './read-store-inventory.js';
-import type { ConfigStatus, FindingResult, QueueSummary, RepoReport } from './types.js';
+import type { ConfigStatus, FindingResult, Note, QueueSummary, RepoReport } from './types.js';
 
 export interface DoctorDeps {
   store: Store;
@@ -62,6 +62,7 @@ async function checkRepo(deps: DoctorDeps, repo: string, fix: boolean): Promise<
       now,
     });
     const { findings, notes } = compareRepo(observation);
+    notes.push(...(await hostNotes(deps, repo, access)));
     let results: FindingResult[] = findings;
     if (leases?.ok) {
       const github = access.kind === 'checked' ? access.github : undefined;
@@ -121,4 +122,14 @@ function summarizeQueues(observation: RepoObservation): QueueSummary[] {
     })),
     pendingRequests: queue.pendingCommands.length,
   }));
+}
+
+/** What is not wrong but an operator should know: how PRs land here, what is still to be told. */
+async function hostNotes(deps: DoctorDeps, repo: string, access: RepoAccess): Promise<Note[]> {
+  const notes: Note[] = [];
+  if (access.kind === 'checked' && !(await access.github.updateRefsAvailable()))
+    notes.push({ kind: 'landing-two-step' });
+  const undelivered = (await deps.store.outbox.listUndeliveredIn(repo)).length;
+  if (undelivered > 0) notes.push({ kind: 'notices-undelivered', count: undelivered });
+  return notes;
 }

@@ -152,7 +152,11 @@ export type Unchecked =
 export type Note =
   | { kind: 'journal-in-progress'; count: number }
   | { kind: 'label-checks-skipped' }
-  | { kind: 'queue-held'; base: string; holder: string; until: Date };
+  | { kind: 'queue-held'; base: string; holder: string; until: Date }
+  /** The host has no `updateRefs` (GHES before 3.16): landings take the two-step path. */
+  | { kind: 'landing-two-step' }
+  /** Outcomes decided but not yet told (comments, labels, check runs): the app retries them. */
+  | { kind: 'notices-undelivered'; count: number };
 
 export interface EntrySummary {
   number: number;

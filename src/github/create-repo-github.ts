@@ -15,9 +15,12 @@ import { conflictCandidates } from './conflict-candidates.js';
 import { mergeTree } from './merge-tree.js';
 import { createCommit } from './create-commit.js';
 import { deleteBranchAt, setBranchAt } from './ref-writes.js';
+import { updateRefs } from './update-refs.js';
+import { landingView } from './landing-view.js';
 import { mergePull } from './merge-pull.js';
 import { addLabels, comment, removeLabel } from './issue-writes.js';
-import { writeCheckRun } from './write-check-run.js';
+import { findCheckRun, writeCheckRun } from './write-check-run.js';
+import { hasComment, labelsOn } from './issue-reads.js';
 import { failingJobs } from './failing-jobs.js';
 import { jobLog } from './job-log.js';
 import { rerunFailedJobs } from './rerun-failed-jobs.js';
@@ -46,11 +49,13 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     checksOn: (sha, required) => checksOn(ctx, sha, required),
     getCommit: (sha) => getCommit(ctx, sha),
     stagingView: (number) => stagingView(ctx, number),
+    landingView: (number, input) => landingView(ctx, number, input),
     conflictCandidates: (number, baseSha) => conflictCandidates(ctx, number, baseSha),
     mergeTree: (base, heads, scratchRef) => mergeTree(ctx, base, heads, scratchRef),
     createCommit: (input) => createCommit(ctx, input),
     setBranch: (branch, sha, options) => setBranchAt(ctx, here(branch), sha, options),
     deleteBranch: (branch) => deleteBranchAt(ctx, here(branch)),
+    updateRefs: (repositoryId, updates) => updateRefs(ctx, repositoryId, updates),
     setBranchIn: (fullName, branch, sha, options) => {
       const [otherOwner = '', otherRepo = ''] = fullName.split('/');
       return setBranchAt(ctx, { owner: otherOwner, repo: otherRepo, branch }, sha, options);
@@ -60,6 +65,9 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     removeLabel: (number, label) => removeLabel(ctx, number, label),
     comment: (number, body) => comment(ctx, number, body),
     writeCheckRun: (check, id) => writeCheckRun(ctx, check, id),
+    labelsOn: (number) => labelsOn(ctx, number),
+    hasComment: (number, marker) => hasComment(ctx, number, marker),
+    findCheckRun: (input) => findCheckRun(ctx, input),
     failingJobs: (sha, checkNames) => failingJobs(ctx, sha, checkNames),
     jobLog: (checkRunId) => jobLog(ctx, checkRunId),
     rerunFailedJobs: (runId) => rerunFailedJobs(ctx, runId),

@@ -55,6 +55,37 @@ export type RefWrite =
   /** 5xx or a lost connection: the write may or may not have happened. Look before retrying. */
   | { kind: 'unknown'; message: string };
 
+/** One ref of an atomic update: `before` is the value it must still have (a compare-and-swap). */
+export interface RefUpdate {
+  /** `refs/heads/<branch>` */
+  ref: string;
+  before: string;
+  after: string;
+  /** Allow a move that is not a fast-forward (a PR head moved to the squash). */
+  force: boolean;
+}
+
+export type AtomicRefWrite =
+  | { kind: 'ok' }
+  /** A ref was not at its `before` value, or a move was refused: nothing moved. */
+  | { kind: 'rejected'; message: string }
+  /** The host has no `updateRefs` (GHES before 3.16): nothing was sent that could move a ref. */
+  | { kind: 'unsupported'; message: string }
+  /** 5xx or a lost connection: all or none of the refs moved. Look before retrying. */
+  | { kind: 'unknown'; message: string };
+
+/**
+ * What gates a landing, read fresh in one request right before the landing write: the PR, the
+ * base tip, the branch's protection and rulesets, and the config file on the default branch.
+ */
+export interface LandingView extends PullDetails {
+  /** The repository's GraphQL node id (what `updateRefs` addresses). */
+  repositoryId: string;
+  policy: RequiredPolicy;
+  /** `.github/sluice.yml` on the default branch, or null when absent. */
+  configText: string | null;
+}
+
 export type MergeResult =
   | { kind: 'merged'; sha: string }
   | { kind: 'head-moved'; message: string }
@@ -89,6 +120,20 @@ export interface CheckRunWrite {
   detailsUrl?: string;
   externalId?: string;
 }
+
+/** A comment, label or check-run write, sent once. */
+export type NoticeWrite =
+  | { kind: 'ok' }
+  /** 4xx other than a rate limit: repeating it will not help. */
+  | { kind: 'rejected'; status: number | undefined; message: string }
+  /** Rate limited: nothing was written; send it later. */
+  | { kind: 'throttled'; message: string }
+  /** 5xx or a lost connection: it may have been written. Look before sending it again. */
+  | { kind: 'unknown'; message: string };
+
+/** A failure may still name the run, when it was created and a later request failed. */
+export type CheckRunWriteResult =
+  { kind: 'ok'; id: number } | (Exclude<NoticeWrite, { kind: 'ok' }> & { id?: number });
 
 export interface FailingJob {
   checkRunId: number;
@@ -160,6 +205,16 @@ export interface RepoGitHub {
   /** Creates or moves `refs/heads/<branch>`; `force` allows a non-fast-forward move. */
   setBranch(branch: string, sha: string, options: { force: boolean }): Promise<RefWrite>;
   deleteBranch(branch: string): Promise<RefWrite>;
+  /**
+   * Moves several refs of this repository in one atomic call (GraphQL `updateRefs`), each only
+   * if it is still at its `before` value. Sent once: never retried automatically.
+   */
+  updateRefs(repositoryId: string, updates: RefUpdate[]): Promise<AtomicRefWrite>;
+  /** The PR and the policy that gates landing it, in one fresh read (see `LandingView`). */
+  landingView(
+    number: number,
+    input: { base: string; configPath: string },
+  ): Promise<LandingView | undefined>;
   /** Sets a branch in another repository (a fork's head, with maintainer edits). */
   setBranchIn(
     fullName: string,
@@ -172,14 +227,29 @@ export interface RepoGitHub {
     input: { sha: string; title: string; message: string },
   ): Promise<MergeResult>;
 
-  addLabels(number: number, labels: string[]): Promise<void>;
-  removeLabel(number: number, label: string): Promise<void>;
-  comment(number: number, body: string): Promise<void>;
-  /**
-   * Creates the check run, or updates it when `id` is given. Returns its id. Annotations past
-   * 50 go in further updates; GitHub appends annotations on every update, so send each once.
+  /*
+   * What people read (labels, comments, check runs) is sent once, never retried blindly: a
+   * 5xx comes back as `unknown`, and the caller looks (the reads below) before sending again.
    */
-  writeCheckRun(check: CheckRunWrite, id?: number): Promise<number>;
+  addLabels(number: number, labels: string[]): Promise<NoticeWrite>;
+  /** A label already off the PR is `ok`. */
+  removeLabel(number: number, label: string): Promise<NoticeWrite>;
+  comment(number: number, body: string): Promise<NoticeWrite>;
+  /**
+   * Creates the check run, or updates it when `id` is given. Annotations past 50 go in
+   * further updates; GitHub appends annotations on every update, so send each once.
+   */
+  writeCheckRun(check: CheckRunWrite, id?: number): Promise<CheckRunWriteResult>;
+  /** The PR's labels, read now. */
+  labelsOn(number: number): Promise<string[]>;
+  /** Whether any comment on the PR contains `marker`. */
+  hasComment(number: number, marker: string): Promise<boolean>;
+  /** The id of the check run named `name` on `headSha` with this `external_id`, if any. */
+  findCheckRun(input: {
+    headSha: string;
+    name: string;
+    externalId: string;
+  }): Promise<number | undefined>;
 
   failingJobs(sha: string, checkNames: string[]): Promise<FailingJob[]>;
   /**

@@ -3,6 +3,8 @@
  * GitHub checks each against GitHub's published schema.
  */
 
+import type { PullNodeFields } from './to-observed-pull-node.js';
+
 /** GraphQL refuses a document with a fragment it does not use, so each is added where used. */
 const commitFactsFragment = /* GraphQL */ `
   fragment SluiceCommitFacts on Commit {
@@ -108,21 +110,7 @@ export interface CommitAuthorsPage {
   } | null)[];
 }
 
-export interface PullRequestNode {
-  number: number;
-  title: string;
-  body: string;
-  state: 'OPEN' | 'CLOSED' | 'MERGED';
-  merged: boolean;
-  isDraft: boolean;
-  author: { __typename: string; login: string } | null;
-  headRefOid: string;
-  headRefName: string;
-  headRepository: { nameWithOwner: string } | null;
-  maintainerCanModify: boolean;
-  baseRefName: string;
-  baseRefOid: string;
-  labels: { nodes: ({ name: string } | null)[] } | null;
+export interface PullRequestNode extends PullNodeFields {
   mergeable: 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
   potentialMergeCommit: {
     oid: string;

@@ -1,8 +1,7 @@
-import type { ObservedPull } from '../queue/types.js';
 import type { CommitFacts, Person, StagingView } from './port.js';
-import { asReadError } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
-import { canWriteHead } from './to-observed-pull.js';
+import { readGraphql } from './read-graphql.js';
+import { toObservedPullNode } from './to-observed-pull-node.js';
 import {
   moreAuthorsQuery,
   stagingViewQuery,
@@ -47,7 +46,7 @@ export async function stagingView(
   const mergeable = pr.mergeable === 'UNKNOWN' ? null : pr.mergeable === 'MERGEABLE';
   const testMerge = open && mergeable === true ? toCommitFacts(pr.potentialMergeCommit) : null;
   return {
-    pull: toObservedPull(ctx, pr),
+    pull: toObservedPullNode(ctx, pr),
     baseSha: pr.baseRefOid,
     mergeable,
     testMergeSha: testMerge?.sha ?? null,
@@ -55,36 +54,6 @@ export async function stagingView(
     testMerge,
     commitAuthors: authorsOf(pages),
   };
-}
-
-function toObservedPull(ctx: RepoContext, pr: PullRequestNode): ObservedPull {
-  const headRepo = pr.headRepository?.nameWithOwner ?? null;
-  return {
-    number: pr.number,
-    state: pr.state === 'OPEN' ? 'open' : 'closed',
-    merged: pr.merged,
-    draft: pr.isDraft,
-    title: pr.title,
-    body: pr.body,
-    author: loginOf(pr.author),
-    headSha: pr.headRefOid,
-    headRef: pr.headRefName,
-    headRepo,
-    headWritable: canWriteHead(ctx, headRepo, pr.maintainerCanModify),
-    baseRef: pr.baseRefName,
-    labels: (pr.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
-    approvals: 0,
-    changesRequested: false,
-  };
-}
-
-/**
- * REST's login: GraphQL names an app's bot without the `[bot]` suffix REST shows, and a
- * deleted account is `null` ("ghost" on GitHub's pages).
- */
-function loginOf(author: PullRequestNode['author']): string {
-  if (!author) return 'ghost';
-  return author.__typename === 'Bot' ? `${author.login}[bot]` : author.login;
 }
 
 function toCommitFacts(commit: PullRequestNode['potentialMergeCommit']): CommitFacts | null {
@@ -121,23 +90,4 @@ function authorsOf(pages: CommitAuthorsPage[]): Person[] {
     }
   }
   return [...people.values()];
-}
-
-/**
- * Runs a query; a PR or repository that does not exist is `undefined`, any other error (a
- * GraphQL error list, or an HTTP failure) a `GitHubReadError` naming the query.
- */
-async function readGraphql<T>(
-  ctx: RepoContext,
-  operation: string,
-  request: { query: string; variables: Record<string, unknown> },
-): Promise<T | undefined> {
-  try {
-    return await ctx.octokit.graphql<T>(request.query, request.variables);
-  } catch (error) {
-    const errors = (error as { errors?: { type?: string }[] }).errors;
-    if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.type === 'NOT_FOUND'))
-      return undefined;
-    throw asReadError(ctx, `graphql ${operation}`, error);
-  }
 }

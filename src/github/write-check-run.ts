@@ -1,6 +1,8 @@
-import type { CheckRunOutput, CheckRunWrite } from './port.js';
-import { writeGitHub } from './call-github.js';
+import type { CheckRunOutput, CheckRunWrite, CheckRunWriteResult } from './port.js';
+import { readGitHub } from './call-github.js';
+import { sendNotice } from './notice-write-outcome.js';
 import type { RepoContext } from './repo-context.js';
+import { writeOnce } from './repo-context.js';
 
 /** GitHub accepts at most 50 annotations per request; more go in further updates. */
 export const annotationsPerRequest = 50;
@@ -25,16 +27,18 @@ function outputWith(output: CheckRunOutput, annotations: Annotations | undefined
 }
 
 /**
- * Creates the check run, or updates run `id`; returns its id. Annotations are appended on
- * every update (GitHub's rule), so the caller sends each annotation once.
+ * Creates the check run, or updates run `id`. Annotations are appended on every update
+ * (GitHub's rule), so the caller sends each annotation once. Every request is sent once
+ * (`writeOnce`): a create GitHub applied before answering 502 would otherwise make a second
+ * run. A failure after the run exists still names its id, so the caller can keep it.
  */
 export async function writeCheckRun(
   ctx: RepoContext,
   check: CheckRunWrite,
   id?: number,
-): Promise<number> {
+): Promise<CheckRunWriteResult> {
   const { checks } = ctx.octokit.rest;
-  const where = { owner: ctx.owner, repo: ctx.repo };
+  const where = { owner: ctx.owner, repo: ctx.repo, request: writeOnce };
   const [first, ...rest] = chunksOf(check.output.annotations ?? []);
   const fields = {
     ...where,
@@ -46,18 +50,49 @@ export async function writeCheckRun(
     ...(check.externalId === undefined ? {} : { external_id: check.externalId }),
     output: outputWith(check.output, first),
   };
-  const answer =
-    id === undefined
-      ? writeGitHub(ctx, 'checks/create', () =>
-          checks.create({ ...fields, head_sha: check.headSha }),
-        )
-      : writeGitHub(ctx, 'checks/update', () => checks.update({ ...fields, check_run_id: id }));
-  const runId = (await answer).data.id;
+  let runId = id;
+  const written = await sendNotice(
+    ctx.log,
+    id === undefined ? 'checks/create' : 'checks/update',
+    async () => {
+      const answer =
+        id === undefined
+          ? await checks.create({ ...fields, head_sha: check.headSha })
+          : await checks.update({ ...fields, check_run_id: id });
+      runId = answer.data.id;
+    },
+  );
+  if (written.kind !== 'ok' || runId === undefined)
+    return written.kind === 'ok'
+      ? { kind: 'unknown', message: 'no id in the answer' }
+      : { ...written, ...(runId === undefined ? {} : { id: runId }) };
   for (const chunk of rest) {
-    await writeGitHub(ctx, 'checks/update', () =>
-      checks.update({ ...where, check_run_id: runId, output: outputWith(check.output, chunk) }),
+    const more = await sendNotice(ctx.log, 'checks/update', () =>
+      checks.update({ ...where, check_run_id: runId!, output: outputWith(check.output, chunk) }),
     );
+    if (more.kind !== 'ok') return { ...more, id: runId };
   }
   ctx.log?.debug({ runId, name: check.name, status: check.status }, 'wrote check run');
-  return runId;
+  return { kind: 'ok', id: runId };
+}
+
+/**
+ * Our check run on `headSha` whose `external_id` is `externalId`, if GitHub has one: what a
+ * create whose answer was lost may have made. Newest first, as GitHub lists them.
+ */
+export async function findCheckRun(
+  ctx: RepoContext,
+  input: { headSha: string; name: string; externalId: string },
+): Promise<number | undefined> {
+  const runs = await readGitHub(ctx, 'checks/list-for-ref', () =>
+    ctx.octokit.paginate(ctx.octokit.rest.checks.listForRef, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      ref: input.headSha,
+      check_name: input.name,
+      filter: 'all',
+      per_page: 100,
+    }),
+  );
+  return runs.find((run) => run.external_id === input.externalId)?.id;
 }

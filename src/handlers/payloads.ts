@@ -75,6 +75,9 @@ export const pushEvent = z.object({
   installation,
 });
 
+/** `branch_protection_rule` and `repository_ruleset`: only which repository, nothing else is trusted. */
+export const policyEvent = z.object({ action: z.string(), repository, installation });
+
 export const reviewEvent = z.object({ pull_request: pullRef, repository, installation });
 
 export type PullRequestEvent = z.infer<typeof pullRequestEvent>;
@@ -97,3 +100,14 @@ export class MalformedWebhookError extends Error {
     super(`malformed ${event} webhook: ${detail}`);
   }
 }
+
+/**
+ * What Probot and @octokit/webhooks read of every delivery before any handler runs: the
+ * `action` (made into a hook name) and `installation.id` (made into a number for the event's
+ * Octokit). Either of the wrong type throws inside them and answers 500, so a body is refused
+ * with 400 unless its envelope is what GitHub sends.
+ */
+export const webhookEnvelope = z.object({
+  action: z.string().optional(),
+  installation: z.object({ id: z.number().int().positive() }).nullable().optional(),
+});

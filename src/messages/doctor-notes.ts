@@ -10,6 +10,10 @@ export function describeNote(note: Note): string {
       return 'Labels and staging branches not checked: they need a valid config.';
     case 'queue-held':
       return `The ${note.base} queue is being reconciled by ${note.holder} (until ${formatTime(note.until)}), so nothing was fixed here.`;
+    case 'landing-two-step':
+      return 'This GitHub has no updateRefs mutation (GHES before 3.16): PRs land in two steps (head, then base) that repair themselves after a crash; a push to a PR during those two requests can be overwritten. Upgrade to GHES 3.16 or later for atomic landing.';
+    case 'notices-undelivered':
+      return `${plural(note.count, 'outcome')} decided but not yet told on GitHub (comments, labels, check runs); the app delivers them on its next pass.`;
   }
 }
 

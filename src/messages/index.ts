@@ -32,3 +32,4 @@ export {
   renderRefusedCheckRun,
   renderRefusedComment,
 } from './queue-outcomes.js';
+export { outcomeMarker, withOutcomeMarker } from './outcome-marker.js';

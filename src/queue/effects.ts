@@ -64,6 +64,12 @@ export type Effect =
   | { kind: 'classify-failures'; stagingId: string; checks: string[] }
   | { kind: 'rerun-failed'; stagingId: string; checks: string[]; pr: number }
   | { kind: 'land'; staging: Staging; method: 'fast-forward' | 'merge-api' }
+  /**
+   * A landing moved a PR head to the staging commit, but the base never followed (a crash or a
+   * lost answer between the two writes of the two-step path) and has moved on since: the
+   * author's head goes back to the commit that was queued, only if it is still at ours.
+   */
+  | { kind: 'restore-head'; stagingId: string; pr: number; from: string; to: string }
   | {
       kind: 'finish-merged';
       entryId: string;

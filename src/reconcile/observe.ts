@@ -119,7 +119,9 @@ async function baseTip(
   options: { needed: boolean; fallback: string | undefined },
 ): Promise<string> {
   const cached = deps.cache.base(queue.base);
-  if (cached) return cached;
+  // A cached tip other than the staging's base would abandon a valid staging (and cost a CI
+  // run) if it is stale, e.g. a push webhook that went to another replica: confirm it fresh.
+  if (cached && (options.fallback === undefined || cached === options.fallback)) return cached;
   if (!options.needed) return options.fallback ?? '';
   const sha = await deps.github.branchSha(queue.base);
   if (sha) deps.cache.rememberBase(queue.base, sha);

@@ -3,6 +3,7 @@ import type { ObservedCheck } from '../queue/types.js';
 import { applyEffect } from './apply/index.js';
 import { messageContext } from './message-context.js';
 import { observe, type Observation } from './observe.js';
+import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { syncCheckRuns } from './sync-check-runs.js';
 import type { QueueKey, ReconcileDeps } from './types.js';
 
@@ -23,6 +24,8 @@ export async function reconcileQueue(
   deps: ReconcileDeps,
   queue: QueueKey,
 ): Promise<ReconcileReport> {
+  // What an earlier pass decided but could not tell (a crash, a 5xx) is told first, in order.
+  await deliverOutbox(deps, queue);
   const knownChecks = new Map<string, ObservedCheck[]>();
   let observation = await observe(deps, queue, { knownChecks });
   const report: ReconcileReport = { passes: 0, effects: [] };

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { LeaseStore } from '../store/types.js';
+import { defaultLeaseTiming, everyInterval, type LeaseSettings } from './lease-settings.js';
+import { runLeased, type RunQueue } from './run-leased.js';
 import type { Log, QueueKey } from './types.js';
 
-export type RunQueue = (queue: QueueKey) => Promise<void>;
+export type { RunQueue };
+
+export interface SchedulerOptions extends Partial<Omit<LeaseSettings, 'leases'>> {
+  leases: LeaseStore;
+  /** This replica's stable name (host and port): its next boot replaces it as lease holder. */
+  replica?: string;
+  now: () => Date;
+  log: Log;
+}
 
 interface Slot {
   running: Promise<void> | undefined;
@@ -14,22 +24,42 @@ interface Slot {
  * Runs reconciles one queue at a time. Requests for a queue that is already being reconciled
  * coalesce into one follow-up run (a burst of webhooks costs two runs, not twenty). Across
  * replicas a lease in the store makes sure only one process reconciles a queue; a replica
- * that cannot get it leaves the work to the holder (which will re-observe anyway).
+ * that cannot get it leaves the holder a run-again mark (`run-leased.ts`).
  */
 export class ReconcileScheduler {
   readonly #slots = new Map<string, Slot>();
-  readonly #holder = `sluice-${process.pid}-${randomUUID().slice(0, 8)}`;
+  /**
+   * `<replica>/<boot>`: a restarted replica (same `replica`, new boot) takes over the leases its
+   * dead predecessor held at once, with a new generation that fences the old boot out.
+   */
+  readonly #holder: string;
   #inFlight = 0;
   #closed = false;
 
   constructor(
     private readonly run: RunQueue,
-    private readonly options: { leases: LeaseStore; now(): Date; log: Log; leaseMs?: number },
-  ) {}
+    private readonly options: SchedulerOptions,
+  ) {
+    this.#holder = `${options.replica ?? `sluice-${process.pid}`}/${randomUUID().slice(0, 8)}`;
+  }
 
   /** True when nothing is running or waiting: what `/sluice/health` reports as idle. */
   get idle(): boolean {
     return this.#inFlight === 0;
+  }
+
+  /**
+   * Counts work that may still schedule reconciles (a sweep, a webhook being handled) as not
+   * idle: between a trigger and the reconcile it schedules the app is busy, and a probe that
+   * said "idle" there would let a waiting test (or an operator) conclude too early.
+   */
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.#inFlight++;
+    try {
+      return await work();
+    } finally {
+      this.#inFlight--;
+    }
   }
 
   schedule(queue: QueueKey, reason: string): Promise<void> {
@@ -57,30 +87,18 @@ export class ReconcileScheduler {
     } while (slot.again && !this.#closed);
   }
 
-  async #runLeased(queue: QueueKey): Promise<void> {
-    const name = `reconcile:${queue.repo}:${queue.base}`;
-    const ttlMs = this.options.leaseMs ?? 120_000;
-    const { leases, log } = this.options;
-    const lease = await leases.acquire({
-      name,
+  #runLeased(queue: QueueKey): Promise<void> {
+    const { leases, now, log } = this.options;
+    return runLeased(queue, this.run, {
+      leases,
+      now,
+      log,
       holder: this.#holder,
-      now: this.options.now(),
-      ttlMs,
+      ttlMs: this.options.ttlMs ?? defaultLeaseTiming.ttlMs,
+      renewMs: this.options.renewMs ?? defaultLeaseTiming.renewMs,
+      every: this.options.every ?? everyInterval,
+      closed: () => this.#closed,
     });
-    if (!lease.ok) {
-      log.info(
-        { ...queue, holder: lease.current?.holder },
-        'another replica is reconciling this queue',
-      );
-      return;
-    }
-    try {
-      await this.run(queue);
-    } catch (error) {
-      log.error({ ...queue, err: error }, 'reconcile failed; the next trigger or sweep retries');
-    } finally {
-      await leases.release({ name, holder: this.#holder }).catch(() => undefined);
-    }
   }
 
   /** Stops taking work and waits for what is running (graceful shutdown). */

@@ -1,6 +1,7 @@
 import type { RepoGitHub } from '../github/port.js';
 import type { Store } from '../store/types.js';
 import type { RepoCache } from './repo-cache.js';
+import type { HostCapabilities } from './host-capabilities.js';
 
 /** pino's shape, narrowed to what Sluice calls. */
 export interface Log {
@@ -31,6 +32,8 @@ export interface ReconcileDeps {
   github: RepoGitHub;
   store: Store;
   cache: RepoCache;
+  /** What the installation's GitHub host supports (shared by its repositories). */
+  host: HostCapabilities;
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: Log;

@@ -2,6 +2,11 @@ import type { Probot, ProbotOctokit } from 'probot';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
+export interface InstalledRepository {
+  fullName: string;
+  defaultBranch: string;
+}
+
 /**
  * Which installation covers which repository, learnt from webhooks and asked of GitHub when
  * unknown (a sweep after a restart), so any queue can be reconciled without a webhook.
@@ -29,11 +34,20 @@ export class Installations {
 
   /** Every repository of every installation (the periodic sweep looks for labeled PRs there). */
   async listRepositories(): Promise<string[]> {
+    return (await this.listInstalledRepositories()).map((repo) => repo.fullName);
+  }
+
+  /**
+   * The same, with each default branch: the listing carries it, so discovery needs no
+   * `repos/get` per repository. One request for the installations, one per installation
+   * (per 100 repositories).
+   */
+  async listInstalledRepositories(): Promise<InstalledRepository[]> {
     const appOctokit = await this.app.auth();
     const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, {
       per_page: 100,
     });
-    const repos: string[] = [];
+    const repos: InstalledRepository[] = [];
     for (const installation of installations) {
       const octokit = await this.app.auth(installation.id);
       const list = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
@@ -41,7 +55,7 @@ export class Installations {
       });
       for (const repo of list) {
         this.remember(repo.full_name, installation.id);
-        repos.push(repo.full_name);
+        repos.push({ fullName: repo.full_name, defaultBranch: repo.default_branch });
       }
     }
     return repos;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { SweepSchedule } from './sweeps.js';
 
 export interface RuntimeEnv {
@@ -5,6 +6,8 @@ export interface RuntimeEnv {
   configured: boolean;
   throttle: boolean;
   sweeps: SweepSchedule;
+  /** Queue leases: how long one lasts unrenewed, how often its holder renews it. */
+  leases: { ttlMs: number; renewMs: number; replica: string };
   appUrl: string | undefined;
   /** SLUICE_TEST_HOOKS=1: the end-to-end tests' clock and sweep hooks. Never in production. */
   testHooks: boolean;
@@ -18,6 +21,20 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return parsed;
 }
 
+/** A holder that renews less often than its lease lasts could lose it while working. */
+function readLeaseTiming(env: NodeJS.ProcessEnv): RuntimeEnv['leases'] {
+  const ttlMs = positive(env.SLUICE_LEASE_TTL_MS, 60_000, 'SLUICE_LEASE_TTL_MS');
+  const renewMs = positive(env.SLUICE_LEASE_RENEW_MS, ttlMs / 4, 'SLUICE_LEASE_RENEW_MS');
+  if (renewMs >= ttlMs)
+    throw new Error(
+      `SLUICE_LEASE_RENEW_MS (${renewMs}) must be less than SLUICE_LEASE_TTL_MS (${ttlMs}); ` +
+        'a quarter of it is the default',
+    );
+  // Stable across restarts and unique among running replicas: a host serves one port once.
+  const replica = env.SLUICE_REPLICA_ID || `${hostname()}:${env.PORT || '3000'}`;
+  return { ttlMs, renewMs, replica };
+}
+
 /** Sluice's own settings from the environment (Probot reads APP_ID, PRIVATE_KEY, ... itself). */
 export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
   return {
@@ -25,8 +42,9 @@ export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
     throttle: env.SLUICE_GITHUB_THROTTLE !== 'off',
     sweeps: {
       intervalMs: positive(env.SLUICE_SWEEP_INTERVAL_MS, 5 * 60_000, 'SLUICE_SWEEP_INTERVAL_MS'),
-      discoverEvery: positive(env.SLUICE_DISCOVER_EVERY, 6, 'SLUICE_DISCOVER_EVERY'),
+      discoverEvery: positive(env.SLUICE_DISCOVER_EVERY, 1, 'SLUICE_DISCOVER_EVERY'),
     },
+    leases: readLeaseTiming(env),
     appUrl: env.SLUICE_APP_URL || undefined,
     testHooks: env.SLUICE_TEST_HOOKS === '1',
   };

@@ -3,6 +3,8 @@ import { createRepoGitHub } from '../github/index.js';
 import { RepoCache, defaultCacheTtl } from '../reconcile/repo-cache.js';
 import { reconcileQueue } from '../reconcile/reconcile-queue.js';
 import { ReconcileScheduler } from '../reconcile/scheduler.js';
+import { fencedGitHub } from '../reconcile/fenced-github.js';
+import type { LeaseFence } from '../reconcile/queue-lease.js';
 import {
   defaultSettings,
   type Log,
@@ -12,12 +14,16 @@ import {
 } from '../reconcile/types.js';
 import type { Store } from '../store/types.js';
 import { Installations } from './installations.js';
+import { SweepRunner } from './sweep-runner.js';
+import { HostCapabilities } from '../reconcile/host-capabilities.js';
 
 export interface RuntimeOptions {
   store: Store;
   log: Log;
   settings?: Partial<Settings>;
   now?: () => Date;
+  /** Queue lease timing (defaults: 60 s, renewed every 15 s). */
+  leases?: { ttlMs?: number; renewMs?: number; replica?: string };
 }
 
 /**
@@ -28,8 +34,12 @@ export interface RuntimeOptions {
 export class SluiceRuntime {
   readonly installations: Installations;
   readonly scheduler: ReconcileScheduler;
+  /** One sweep at a time, whoever asks (the timer, the test hook). */
+  readonly sweeps: SweepRunner;
   readonly settings: Settings;
   readonly #caches = new Map<string, RepoCache>();
+  /** By account: an installation is per account, and so is the host behind it. */
+  readonly #hosts = new Map<string, HostCapabilities>();
   readonly now: () => Date;
   /** `<slug>[bot]`: the app's own events come back with this sender. */
   botLogin: string | undefined;
@@ -41,11 +51,13 @@ export class SluiceRuntime {
     this.now = options.now ?? (() => new Date());
     this.settings = { ...defaultSettings, ...options.settings };
     this.installations = new Installations(app);
-    this.scheduler = new ReconcileScheduler((queue) => this.#reconcile(queue), {
+    this.scheduler = new ReconcileScheduler((queue, lease) => this.#reconcile(queue, lease), {
       leases: options.store.leases,
       now: this.now,
       log: options.log,
+      ...options.leases,
     });
+    this.sweeps = new SweepRunner(this);
   }
 
   get store(): Store {
@@ -73,6 +85,13 @@ export class SluiceRuntime {
     return cache;
   }
 
+  host(owner: string): HostCapabilities {
+    const key = owner.toLowerCase();
+    let host = this.#hosts.get(key);
+    if (!host) this.#hosts.set(key, (host = new HostCapabilities()));
+    return host;
+  }
+
   /** Reconcile this queue soon (coalesced with any run already going). */
   reconcile(queue: QueueKey, reason: string): Promise<void> {
     return this.scheduler.schedule(queue, reason);
@@ -85,6 +104,7 @@ export class SluiceRuntime {
       github: createRepoGitHub({ octokit, owner, repo: name, log: this.log }),
       store: this.store,
       cache: this.cache(repo),
+      host: this.host(owner),
       now: this.now,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log: this.log,
@@ -92,8 +112,13 @@ export class SluiceRuntime {
     };
   }
 
-  async #reconcile(queue: QueueKey): Promise<void> {
-    const report = await reconcileQueue(await this.deps(queue.repo), queue);
+  /** Under the queue's lease: every GitHub write is fenced by it. */
+  async #reconcile(queue: QueueKey, lease: LeaseFence): Promise<void> {
+    const deps = await this.deps(queue.repo);
+    const report = await reconcileQueue(
+      { ...deps, github: fencedGitHub(deps.github, lease) },
+      queue,
+    );
     if (report.effects.length > 0)
       this.log.info({ ...queue, passes: report.passes, effects: report.effects }, 'reconciled');
   }

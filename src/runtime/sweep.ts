@@ -2,19 +2,24 @@ import type { SluiceRuntime } from './sluice-runtime.js';
 import { queueLabelOf } from '../handlers/queue-events.js';
 import type { QueueRef } from '../store/types.js';
 import { settleJournal } from '../reconcile/settle-journal.js';
+import type { InstalledRepository } from './installations.js';
 
 /**
  * Webhooks are hints and some get lost. The sweep looks with fresh eyes: every queue with
- * entries or pending requests is reconciled, and every installed repository is searched for
- * labeled PRs nobody recorded (a `labeled` webhook that never arrived, or arrived while the
- * app was down) — so a lost webhook costs latency, never a stuck PR.
+ * entries or pending requests is reconciled, and (on every sweep by default) every installed
+ * repository is searched for labeled PRs nobody recorded (a `labeled` webhook that never
+ * arrived, or arrived while the app was down) — so a lost webhook costs one sweep interval at
+ * most, never a stuck PR. That search is one `pulls/list` per repository and queued base,
+ * plus the installation listings; only a labeled PR nobody recorded costs more (who labeled it).
  */
 export async function sweep(runtime: SluiceRuntime, options: { discover: boolean }): Promise<void> {
   const queues = await knownQueues(runtime);
   if (options.discover) {
-    for (const repo of await runtime.installations.listRepositories().catch(logged(runtime, []))) {
+    const repos = await runtime.installations
+      .listInstalledRepositories()
+      .catch(logged(runtime, []));
+    for (const repo of repos)
       await discoverLabeled(runtime, repo, queues).catch(logged(runtime, undefined));
-    }
   }
   const current = await knownQueues(runtime);
   for (const repo of new Set(current.map((q) => q.repo))) {
@@ -33,6 +38,8 @@ export async function knownQueues(runtime: SluiceRuntime): Promise<QueueRef[]> {
   const all = [
     ...(await runtime.store.queue.listActiveQueues()),
     ...(await runtime.store.commands.listPendingQueues()),
+    // A queue whose last PR merged has no entry left, but may still owe someone its outcome.
+    ...(await runtime.store.outbox.listPendingQueues()),
   ];
   const seen = new Map(all.map((q) => [`${q.repo}:${q.base}`, q]));
   return [...seen.values()];
@@ -40,13 +47,13 @@ export async function knownQueues(runtime: SluiceRuntime): Promise<QueueRef[]> {
 
 async function discoverLabeled(
   runtime: SluiceRuntime,
-  repo: string,
+  { fullName: repo, defaultBranch }: InstalledRepository,
   queues: QueueRef[],
 ): Promise<void> {
   const deps = await runtime.deps(repo);
   const label = await queueLabelOf(runtime, repo);
   const bases = new Set([
-    await deps.github.defaultBranch(),
+    defaultBranch,
     ...queues.filter((q) => q.repo === repo).map((q) => q.base),
   ]);
   for (const base of bases) {

@@ -1,5 +1,4 @@
 import type { SluiceRuntime } from './sluice-runtime.js';
-import { sweep } from './sweep.js';
 
 export interface SweepSchedule {
   /** Every queue with entries is reconciled this often. */
@@ -10,22 +9,15 @@ export interface SweepSchedule {
 
 /** The start-up sweep (resume whatever was in flight), then periodic ones; returns a stop function. */
 export function startSweeps(runtime: SluiceRuntime, schedule: SweepSchedule): () => void {
-  let count = 0;
-  let running = false;
-  const tick = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      await sweep(runtime, { discover: count % schedule.discoverEvery === 0 });
-      count++;
-    } catch (error) {
-      runtime.log.warn({ err: error }, 'sweep failed');
-    } finally {
-      running = false;
-    }
+  const sweeps = runtime.sweeps;
+  sweeps.discoverEvery = schedule.discoverEvery;
+  const tick = (): void => {
+    // A sweep still running (a slow GitHub, many repositories) covers this turn.
+    if (sweeps.busy) return;
+    sweeps.run().catch((error: unknown) => runtime.log.warn({ err: error }, 'sweep failed'));
   };
-  void tick();
-  const timer = setInterval(() => void tick(), schedule.intervalMs);
+  tick();
+  const timer = setInterval(tick, schedule.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SluiceRuntime } from './sluice-runtime.js';
-import { sweep } from './sweep.js';
 
 /**
  * Hooks for the end-to-end tests, served only when SLUICE_TEST_HOOKS=1: move the app's clock
- * forward (a 30-minute check timeout should not take 30 minutes to test) and run a sweep now.
+ * forward (a 30-minute check timeout should not take 30 minutes to test) and run a sweep now
+ * (after any sweep already running, as the timer's would).
  * The real clock still drives everything else; this only adds an offset.
  */
 export class TestClock {
@@ -20,7 +20,9 @@ export function testHooksHandler(runtime: SluiceRuntime, clock: TestClock) {
     if (path === '/sluice/test/advance-clock') {
       clock.offsetMs += Number(body.ms ?? 0);
     } else if (path === '/sluice/test/sweep') {
-      await sweep(runtime, { discover: body.discover === true });
+      // Without `discover`, the sweep the timer would run next (discovery as scheduled).
+      const discover = typeof body.discover === 'boolean' ? { discover: body.discover } : {};
+      await runtime.sweeps.run(discover);
     } else {
       res.writeHead(404).end();
       return true;

@@ -6,8 +6,10 @@ import { createPrCheckRunStore } from './pr-check-runs.js';
 import { createVerdictStore } from './gate-verdicts.js';
 import { createLeaseStore } from './lease-store.js';
 import { createMutationJournal } from './mutation-journal.js';
+import { createOutboxStore } from './outbox-store.js';
 import { createQueueStore } from './queue-store.js';
 import { createStagingStore } from './staging-store.js';
+import { joinTransaction } from './join-transaction.js';
 import type { StoreDatabase } from './store-database.js';
 import type { Store } from './types.js';
 
@@ -24,6 +26,11 @@ export function createStore(database: StoreDatabase): Store {
     commands: createCommandStore(database),
     checkRuns: createPrCheckRunStore(database),
     verdicts: createVerdictStore(database),
+    outbox: createOutboxStore(database),
+    transaction: (work) =>
+      database.db
+        .transaction()
+        .execute((trx) => work(createStore({ ...database, db: joinTransaction(trx) }))),
     close: () => database.close(),
   };
 }

@@ -145,7 +145,12 @@ export interface Lease {
   name: string;
   holder: string;
   expiresAt: Date;
+  /** Grows whenever the lease goes to a holder anew: the fencing token its writes check. */
+  generation: number;
 }
+
+/** How a holder's turn ended: released, kept because someone asked for a run meanwhile, or no longer its own. */
+export type LeaseHandover = 'released' | 'run-again' | 'lost';
 
 export type LeaseResult = { ok: true; lease: Lease } | { ok: false; current: Lease | undefined };
 

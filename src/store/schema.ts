@@ -83,7 +83,13 @@ export interface StoreSchema {
     finished_at: NullableTime;
   };
   webhook_delivery: { id: string; received_at: Time };
-  lease: { name: string; holder: string; expires_at: Time };
+  lease: {
+    name: string;
+    holder: string;
+    expires_at: Time;
+    generation: ColumnType<number, number | undefined, number>;
+    run_again: ColumnType<number, number | undefined, number>;
+  };
   queue_command: {
     id: Generated<number>;
     repo: string;

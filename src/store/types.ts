@@ -12,6 +12,7 @@ import type {
   FlakeStat,
   JournalRow,
   Json,
+  LeaseHandover,
   LeaseResult,
   MutationIntent,
   MutationStatus,
@@ -24,8 +25,10 @@ import type {
   StagingRecord,
   StagingState,
 } from './records.js';
+import type { NewOutboxRow, OutboxRow } from './outbox-records.js';
 
 export type * from './records.js';
+export type * from './outbox-records.js';
 
 /**
  * The store keeps only what GitHub cannot; labels, heads and checks are read from GitHub.
@@ -42,6 +45,9 @@ export interface Store {
   commands: CommandStore;
   checkRuns: PrCheckRunStore;
   verdicts: VerdictStore;
+  outbox: OutboxStore;
+  /** Runs `work` on a store whose changes commit together or not at all. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -143,15 +149,43 @@ export interface DeliveryLog {
 export interface LeaseRequest {
   name: string;
   holder: string;
+  /** The caller's clock: SQLite (one process) judges expiry by it, PostgreSQL by its own. */
   now: Date;
   ttlMs: number;
 }
 
+/** A lease as its holder knows it: the generation is what a takeover changes. */
+export interface HeldLease {
+  name: string;
+  holder: string;
+  generation: number;
+}
+
+/**
+ * Expiry is judged by the database's clock on PostgreSQL (replicas' clocks may disagree) and
+ * by the caller's `now` on SQLite, where one process holds the file.
+ */
 export interface LeaseStore {
-  /** Takes the lease when free, expired or already ours (then extends it). */
+  /**
+   * Takes the lease when free, expired or already ours (then extends it). Taken anew, it moves
+   * to the next generation and drops any run-again mark: the new holder observes everything.
+   */
   acquire(request: LeaseRequest): Promise<LeaseResult>;
   /** Extends only an unexpired lease we hold: after a lapse, acquire again and re-observe. */
-  renew(request: LeaseRequest): Promise<LeaseResult>;
+  renew(request: LeaseRequest & { generation?: number }): Promise<LeaseResult>;
+  /** The fence before a GitHub write: still ours, at this generation, unexpired. */
+  holds(lease: HeldLease & { now: Date }): Promise<boolean>;
+  /**
+   * Asks the current holder to run once more before it lets go (a request turned away by a
+   * busy lease). False when nobody holds the lease: then acquire it instead.
+   */
+  requestRun(request: { name: string; now: Date }): Promise<boolean>;
+  /**
+   * The holder is done. With a run-again mark it clears the mark and keeps (extends) the
+   * lease: `run-again`. Otherwise it releases: `released`. `lost` when it is no longer ours.
+   */
+  handOver(request: LeaseRequest & { generation: number }): Promise<LeaseHandover>;
+  /** Lets go of our lease whatever its marks (which the next holder's full run covers). */
   release(lease: { name: string; holder: string }): Promise<boolean>;
 }
 
@@ -194,4 +228,26 @@ export interface VerdictStore {
   save(verdict: Omit<StoredVerdict, 'rerunAt' | 'createdAt'> & { now: Date }): Promise<void>;
   listForStaging(stagingId: number): Promise<StoredVerdict[]>;
   markRerun(rerun: { stagingId: number; checkRunId: string; now: Date }): Promise<void>;
+}
+
+/** What Sluice will tell people, recorded with the decision and delivered after it. */
+export interface OutboxStore {
+  /** Appends rows in order; a row whose dedupe key is already there is skipped. Returns how many were new. */
+  record(rows: NewOutboxRow[], now: Date): Promise<number>;
+  /** Pending and sending rows of a queue, oldest first: the order they are delivered in. */
+  listUndelivered(queue: QueueRef): Promise<OutboxRow[]>;
+  /** Pending and sending rows of a repository, oldest first (for `sluice doctor`). */
+  listUndeliveredIn(repo: string): Promise<OutboxRow[]>;
+  /** The newest check-run row of a PR head, in any state. */
+  latestCheckRun(key: PullRequestRef & { headSha: string }): Promise<OutboxRow | undefined>;
+  /** Before the GitHub write: `sending`, one more attempt. */
+  markSending(row: { id: number; now: Date }): Promise<OutboxRow>;
+  markDelivered(row: { id: number; now: Date; note?: string }): Promise<OutboxRow>;
+  markFailed(row: { id: number; now: Date; note: string }): Promise<OutboxRow>;
+  /** The write's outcome is unknown: it stays `sending`, with why. */
+  markUnanswered(row: { id: number; now: Date; note: string }): Promise<OutboxRow>;
+  /** Nothing was written (rate limited): back to `pending`, attempts kept. */
+  markPending(row: { id: number; now: Date; note: string }): Promise<OutboxRow>;
+  /** Queues with rows to deliver: the sweep reconciles them too. */
+  listPendingQueues(): Promise<QueueRef[]>;
 }

@@ -43,6 +43,7 @@ export function progressStaging(plan: Plan, config: SluiceConfig): void {
     return;
   }
   if (snapshot.baseSha !== staging.baseSha) {
+    if (staging.state === 'landing') restoreMovedHeads(plan, staging);
     plan.add({
       kind: 'abandon-staging',
       stagingId: staging.id,
@@ -81,16 +82,40 @@ export function progressStaging(plan: Plan, config: SluiceConfig): void {
   }
 }
 
+/**
+ * Fast-forward landing needs every head in this repository: one atomic `updateRefs` call then
+ * moves the heads and the base together. A fork's head lives in another repository, which that
+ * call cannot cover; it lands through the merge API, pinned to the tested head
+ * (docs/adr/0003-atomic-landing.md).
+ */
 function landingMethod(
   plan: Plan,
   config: SluiceConfig,
   staging: Staging,
 ): 'fast-forward' | 'merge-api' {
   if (config.landing.strategy === 'merge-api') return 'merge-api';
-  const writable = staging.prs.every(
-    (p) => plan.snapshot.pulls.find((pull) => pull.number === p.pr)?.headWritable,
-  );
-  return writable ? 'fast-forward' : 'merge-api';
+  const { owner, repo } = plan.snapshot.repo;
+  const here = `${owner}/${repo}`.toLowerCase();
+  const ownHeads = staging.prs.every((p) => {
+    const pull = plan.snapshot.pulls.find((candidate) => candidate.number === p.pr);
+    return pull?.headWritable === true && pull.headRepo?.toLowerCase() === here;
+  });
+  return ownHeads ? 'fast-forward' : 'merge-api';
+}
+
+/** Heads a half-done landing left at the staging commit go back to what their authors pushed. */
+function restoreMovedHeads(plan: Plan, staging: Staging): void {
+  for (const member of staging.prs) {
+    const pull = plan.snapshot.pulls.find((p) => p.number === member.pr);
+    if (pull?.state === 'open' && pull.headSha === staging.sha && member.headSha !== staging.sha)
+      plan.add({
+        kind: 'restore-head',
+        stagingId: staging.id,
+        pr: member.pr,
+        from: staging.sha,
+        to: member.headSha,
+      });
+  }
 }
 
 function handleFailure(

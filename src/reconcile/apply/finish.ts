@@ -1,51 +1,79 @@
 import type { Effect } from '../../queue/effects.js';
 import { renderMergedCheckRun, renderMergedComment } from '../../messages/index.js';
-import { writeCheckRun } from '../check-runs.js';
+import { deliverOutbox } from '../outbox/deliver-outbox.js';
+import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
 
 type Finish = Extract<Effect, { kind: 'finish-merged' }>;
 type Abandon = Extract<Effect, { kind: 'abandon-staging' }>;
 
-/** The PR is merged: close the books, take the queue label off, say where it landed. */
+/**
+ * The PR is merged: close the books, take the queue label off, say where it landed. The
+ * entry's end and what is told about it commit together, then are delivered: a crash in
+ * between leaves them in the outbox for the next pass, never untold.
+ */
 export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Promise<Applied> {
-  const { deps, config, queue, observation } = ctx;
-  const now = deps.now();
-  await deps.store.queue.update({
-    entryId: Number(effect.entryId),
-    now,
-    changes: { state: 'merged', endReason: 'merged', consecutiveFailures: 0 },
-    event: { kind: 'merged', detail: { staging: effect.stagingSha } },
-  });
+  const { deps, queue, observation } = ctx;
+  const entryId = Number(effect.entryId);
+  const notices = await mergedNotices(ctx, effect);
   const record = observation.staging;
-  if (record && effect.stagingSha !== null && record.prs.some((p) => p.number === effect.pr)) {
-    await deps.store.staging.update({ id: record.id, now, changes: { state: 'landed' } });
-    const attempt = (await deps.store.attempts.listForEntry(Number(effect.entryId))).find(
-      (a) => a.outcome === 'running',
-    );
-    if (attempt)
-      await deps.store.attempts.finish({ attemptId: attempt.id, now, outcome: 'passed' });
-    await recordFlakes(ctx, record.id, effect.stagingSha);
-  }
-  const pull = observation.pulls.get(effect.pr)?.pull;
-  if (pull?.labels.includes(config.queue.label) ?? true)
-    await deps.github.removeLabel(effect.pr, config.queue.label);
-  if (config.labels.merged) await deps.github.addLabels(effect.pr, [config.labels.merged]);
+  const landedHere =
+    record && effect.stagingSha !== null && record.prs.some((p) => p.number === effect.pr);
+  await deps.store.transaction(async (store) => {
+    const now = deps.now();
+    await store.queue.update({
+      entryId,
+      now,
+      changes: { state: 'merged', endReason: 'merged', consecutiveFailures: 0 },
+      event: { kind: 'merged', detail: { staging: effect.stagingSha } },
+    });
+    if (landedHere) {
+      await store.staging.update({ id: record.id, now, changes: { state: 'landed' } });
+      const attempt = (await store.attempts.listForEntry(entryId)).find(
+        (a) => a.outcome === 'running',
+      );
+      if (attempt) await store.attempts.finish({ attemptId: attempt.id, now, outcome: 'passed' });
+    }
+    const cause = {
+      pr: effect.pr,
+      headSha: effect.headSha,
+      cause: `entry ${entryId} merged`,
+      entryId,
+      key: `entry:${entryId}:merged`,
+    };
+    await store.outbox.record(noticeRows(queue, cause, notices), now);
+  });
+  if (landedHere) await recordFlakes(ctx, record.id, effect.stagingSha!);
+  deps.cache.forgetPull(effect.pr);
+  await deliverOutbox(deps, queue);
+  return 'done';
+}
+
+async function mergedNotices(ctx: ApplyContext, effect: Finish): Promise<Notice[]> {
+  const { deps, config, queue, observation } = ctx;
   const message = effect.stagingSha
     ? (deps.cache.commitMessage(effect.stagingSha) ??
       (await deps.github.getCommit(effect.stagingSha)).message)
     : undefined;
-  const subject = message?.split('\n')[0] ?? null;
   const facts = {
     pr: effect.pr,
     stagingSha: effect.stagingSha,
     baseBranch: queue.base,
-    subject,
+    subject: message?.split('\n')[0] ?? null,
     ...(ctx.messages.repoUrl ? { repoUrl: ctx.messages.repoUrl } : {}),
   };
-  await writeCheckRun(deps, effect.pr, effect.headSha, renderMergedCheckRun(facts));
-  await deps.github.comment(effect.pr, renderMergedComment(facts));
-  deps.cache.forgetPull(effect.pr);
-  return 'done';
+  const pull = observation.pulls.get(effect.pr)?.pull;
+  const label = config.queue.label;
+  return [
+    ...((pull?.labels.includes(label) ?? true) ? [{ kind: 'remove-label' as const, label }] : []),
+    ...(config.labels.merged
+      ? [{ kind: 'add-labels' as const, labels: [config.labels.merged] }]
+      : []),
+    ...(effect.headSha === ''
+      ? []
+      : [{ kind: 'check-run' as const, render: renderMergedCheckRun(facts) }]),
+    { kind: 'comment', body: renderMergedComment(facts) },
+  ];
 }
 
 /** The staging commit will not land: free its entries for the next build, maybe delete the branch. */

@@ -4,7 +4,8 @@ import { applyBuildStaging } from './build-staging.js';
 import { applyDequeue } from './dequeue.js';
 import { applyAbandonStaging, applyFinishMerged } from './finish.js';
 import { applyClassifyFailures, applyRerunFailed } from './gates.js';
-import { applyLand } from './land.js';
+import { applyLand } from './landing/land.js';
+import { applyRestoreHead } from './landing/restore-head.js';
 import { applyDropCommand, applyEnqueue, applyRefuse, applyRetest } from './requests.js';
 
 export type { ApplyContext, Applied } from './context.js';
@@ -32,6 +33,8 @@ export function applyEffect(ctx: ApplyContext, effect: Effect): Promise<Applied>
       return applyRerunFailed(ctx, effect);
     case 'land':
       return applyLand(ctx, effect);
+    case 'restore-head':
+      return applyRestoreHead(ctx, effect);
     case 'finish-merged':
       return applyFinishMerged(ctx, effect);
   }

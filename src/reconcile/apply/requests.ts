@@ -1,5 +1,7 @@
 import type { Effect } from '../../queue/effects.js';
 import { renderRefusedComment } from '../../messages/index.js';
+import { deliverOutbox } from '../outbox/deliver-outbox.js';
+import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
 
 type Of<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
@@ -9,38 +11,69 @@ export async function applyEnqueue(
   effect: Of<'enqueue'>,
 ): Promise<Applied> {
   const streak = observation.snapshot.failureStreaks[effect.pr];
-  await deps.store.queue.enqueue({
-    repo: queue.repo,
-    base: queue.base,
-    number: effect.pr,
-    headSha: effect.headSha,
-    queuedBy: effect.by,
-    now: deps.now(),
-    // Failures at this very head keep counting towards the block; a new head starts afresh.
-    consecutiveFailures: streak?.headSha === effect.headSha ? streak.count : 0,
-  });
-  await deps.store.commands.consume({ id: Number(effect.commandId), now: deps.now() });
   // The queue label is the visible state of being queued: queued by `/sluice queue` or a
   // button, the PR gets it too (and taking it off dequeues, as for any queued PR).
   const labels = observation.pulls.get(effect.pr)?.pull.labels ?? [];
   const missing = [config.queue.label, config.labels.queued].filter(
     (l): l is string => typeof l === 'string' && !labels.includes(l),
   );
+  await deps.store.transaction(async (store) => {
+    const now = deps.now();
+    await store.queue.enqueue({
+      repo: queue.repo,
+      base: queue.base,
+      number: effect.pr,
+      headSha: effect.headSha,
+      queuedBy: effect.by,
+      now,
+      // Failures at this very head keep counting towards the block; a new head starts afresh.
+      consecutiveFailures: streak?.headSha === effect.headSha ? streak.count : 0,
+    });
+    await store.commands.consume({ id: Number(effect.commandId), now });
+    if (missing.length === 0) return;
+    const cause = {
+      pr: effect.pr,
+      headSha: effect.headSha,
+      cause: `command ${effect.commandId} queued`,
+      entryId: null,
+      key: `command:${effect.commandId}:queued`,
+    };
+    await store.outbox.record(
+      noticeRows(queue, cause, [{ kind: 'add-labels', labels: missing }]),
+      now,
+    );
+  });
   if (missing.length > 0) {
-    await deps.github.addLabels(effect.pr, missing);
     deps.cache.forgetPull(effect.pr);
+    await deliverOutbox(deps, queue);
   }
   deps.log.info({ repo: queue.repo, pr: effect.pr, by: effect.by }, 'queued');
   return 'done';
 }
 
+/** The request is consumed and the refusal recorded together, then told (through the outbox). */
 export async function applyRefuse(
-  { deps, queue, config, messages }: ApplyContext,
+  { deps, queue, config, messages, observation }: ApplyContext,
   effect: Of<'refuse'>,
 ): Promise<Applied> {
-  await deps.store.commands.consume({ id: Number(effect.commandId), now: deps.now() });
-  if (effect.removeLabel) await deps.github.removeLabel(effect.pr, config.queue.label);
-  await deps.github.comment(effect.pr, renderRefusedComment(effect.reason, messages));
+  const notices: Notice[] = [
+    ...(effect.removeLabel ? [{ kind: 'remove-label' as const, label: config.queue.label }] : []),
+    { kind: 'comment', body: renderRefusedComment(effect.reason, messages) },
+  ];
+  const cause = {
+    pr: effect.pr,
+    headSha: observation.pulls.get(effect.pr)?.pull.headSha ?? '',
+    cause: `command ${effect.commandId} refused (${effect.reason.kind})`,
+    entryId: null,
+    key: `command:${effect.commandId}:refused`,
+  };
+  await deps.store.transaction(async (store) => {
+    const now = deps.now();
+    await store.commands.consume({ id: Number(effect.commandId), now });
+    await store.outbox.record(noticeRows(queue, cause, notices), now);
+  });
+  if (effect.removeLabel) deps.cache.forgetPull(effect.pr);
+  await deliverOutbox(deps, queue);
   deps.log.info({ repo: queue.repo, pr: effect.pr, reason: effect.reason.kind }, 'refused');
   return 'done';
 }

@@ -6,6 +6,8 @@ import { createCoordinationTables } from './create-coordination-tables.js';
 import { createQueueTables } from './create-queue-tables.js';
 import { createTestingTables } from './create-testing-tables.js';
 import { createOrchestrationTables } from './create-orchestration-tables.js';
+import { createOutboxTable } from './create-outbox-table.js';
+import { addLeaseHandoverColumns } from './add-lease-handover-columns.js';
 
 /**
  * Every migration, in order, as code: no directory is globbed at run time, so the same set
@@ -25,5 +27,7 @@ export function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0002_orchestration': {
       up: (db: Kysely<unknown>) => createOrchestrationTables(db, types),
     },
+    '0003_outbox': { up: (db: Kysely<unknown>) => createOutboxTable(db, types) },
+    '0004_lease_handover': { up: (db: Kysely<unknown>) => addLeaseHandoverColumns(db) },
   };
 }

@@ -8,6 +8,7 @@ import { StoreError } from '../errors.js';
 import type { StoreSchema } from '../schema.js';
 import type { StoreDatabase } from '../store-database.js';
 import { acquireProcessLock, type ProcessLock } from './acquire-process-lock.js';
+import { releaseLeftLeases } from './release-left-leases.js';
 import { TransactionalSqliteDialect } from './transactional-sqlite-dialect.js';
 
 interface SharedFile {
@@ -46,6 +47,7 @@ function openFile(path: string): SharedFile {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
+    releaseLeftLeases(connection);
     const db = new Kysely<StoreSchema>({
       dialect: new TransactionalSqliteDialect({ database: connection }),
     });

@@ -246,7 +246,7 @@ describe('sluice doctor without GitHub', () => {
     await (await openStoreDatabase({ sqlitePath: join(world.directory, 'bare.db') })).close();
     const bare = await world.doctor(['--database', 'bare.db']);
     expect(bare.code).toBe(2);
-    expect(bare.stderr).toMatch(/bare\.db has 2 migrations pending .*: run `sluice migrate` first/);
+    expect(bare.stderr).toMatch(/bare\.db has \d+ migrations pending .*: run `sluice migrate` first/);
   });
 });
 

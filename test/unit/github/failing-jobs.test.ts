@@ -103,13 +103,14 @@ describe('what failed on a staging commit: jobs, logs, re-runs', () => {
     const repo = await kit.repo();
     const sha = (await repo.git.resolveRef('refs/heads/main'))!;
     const port = kit.port(repo);
-    const id = await port.writeCheckRun({
+    const written = await port.writeCheckRun({
       name: 'Sluice',
       headSha: sha,
       status: 'queued',
       output: { title: 'Queued', summary: '' },
     });
-    expect(await port.jobLog(id)).toBeUndefined();
+    expect(written.kind).toBe('ok');
+    expect(await port.jobLog((written as { id: number }).id)).toBeUndefined();
     kit.gh.assertClean();
   });
 

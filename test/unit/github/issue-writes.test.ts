@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GitHubKit } from './support/github-kit.js';
 import { openPull } from './support/open-pull.js';
 import { commentsOf, labelsOf } from '../../fake-github/control/repo-ops.js';
-import { GitHubWriteError } from '../../../src/github/index.js';
+import type { CheckRunWrite } from '../../../src/github/index.js';
+
+const queued = (headSha: string, externalId?: string): CheckRunWrite => ({
+  name: 'Sluice',
+  headSha,
+  status: 'queued',
+  output: { title: 'Queued', summary: '2nd' },
+  ...(externalId ? { externalId } : {}),
+});
 
 describe('labels, comments and check runs', () => {
   let kit: GitHubKit;
@@ -15,29 +23,51 @@ describe('labels, comments and check runs', () => {
     const repo = await kit.repo();
     const { number } = await openPull(kit, repo);
     const port = kit.port(repo);
-    await port.addLabels(number, ['merge-queue', 'sluice:fmt']);
-    await port.removeLabel(number, 'merge-queue');
-    await port.removeLabel(number, 'merge-queue');
+    expect(await port.addLabels(number, ['merge-queue', 'sluice:fmt'])).toEqual({ kind: 'ok' });
+    expect(await port.removeLabel(number, 'merge-queue')).toEqual({ kind: 'ok' });
+    expect(await port.removeLabel(number, 'merge-queue')).toEqual({ kind: 'ok' });
     expect(labelsOf(kit.services, { repo, number })).toEqual(['sluice:fmt']);
+    expect(await port.labelsOn(number)).toEqual(['sluice:fmt']);
     kit.gh.assertClean();
   });
 
-  it('comments, and reports a refused comment as a GitHubWriteError', async () => {
+  it('comments, finds the comment by a marker in it, and reports a refused comment as rejected', async () => {
     const repo = await kit.repo();
     const { number } = await openPull(kit, repo);
     const port = kit.port(repo);
-    await port.comment(number, 'Merged as abc123.');
+    expect(await port.hasComment(number, '<!-- m1 -->')).toBe(false);
+    expect(await port.comment(number, 'Merged as abc123.\n<!-- m1 -->')).toEqual({ kind: 'ok' });
     expect(commentsOf(kit.services, { repo, number }).map((c) => c.body)).toEqual([
-      'Merged as abc123.',
+      'Merged as abc123.\n<!-- m1 -->',
     ]);
+    expect(await port.hasComment(number, '<!-- m1 -->')).toBe(true);
     kit.gh.faults.add({
       op: 'issues/create-comment',
       status: 403,
       message: 'Resource not accessible by integration',
       times: 1,
     });
-    await expect(port.comment(number, 'again')).rejects.toBeInstanceOf(GitHubWriteError);
+    expect(await port.comment(number, 'again')).toMatchObject({ kind: 'rejected', status: 403 });
     kit.gh.assertClean();
+  });
+
+  it('sends a comment once when GitHub answers 502 after writing it, and says the outcome is unknown', async () => {
+    const repo = await kit.repo();
+    const { number } = await openPull(kit, repo);
+    const port = kit.port(repo);
+    kit.gh.faults.add({ op: 'issues/create-comment', when: 'after', status: 502, times: 1 });
+    const before = kit.gh.world.requests.length;
+    expect(await port.comment(number, 'Landed.')).toMatchObject({ kind: 'unknown' });
+    expect(kit.operationsSince(before)).toEqual(['issues/create-comment']);
+    expect(commentsOf(kit.services, { repo, number })).toHaveLength(1);
+  });
+
+  it('says a rate-limited label write wrote nothing and may be sent later', async () => {
+    const repo = await kit.repo();
+    const { number } = await openPull(kit, repo);
+    kit.gh.faults.add({ op: 'issues/add-labels', status: 429, message: 'Too many', times: 1 });
+    const outcome = await kit.port(repo).addLabels(number, ['merge-queue']);
+    expect(outcome).toMatchObject({ kind: 'throttled' });
   });
 
   it('sends annotations 50 at a time: one create and two updates for 120', async () => {
@@ -51,7 +81,7 @@ describe('labels, comments and check runs', () => {
       message: `problem ${i + 1}`,
     }));
     const before = kit.gh.world.requests.length;
-    const id = await kit.port(repo).writeCheckRun({
+    const written = await kit.port(repo).writeCheckRun({
       name: 'Sluice',
       headSha: sha,
       status: 'completed',
@@ -60,12 +90,13 @@ describe('labels, comments and check runs', () => {
       actions: [{ label: 'Retry', description: 'Queue this PR again', identifier: 'retry' }],
       externalId: 'entry-1',
     });
+    expect(written.kind).toBe('ok');
     expect(kit.operationsSince(before)).toEqual([
       'checks/create',
       'checks/update',
       'checks/update',
     ]);
-    const run = repo.checkRuns.get(id)!;
+    const run = repo.checkRuns.get((written as { id: number }).id)!;
     expect(run.output.annotations.map((a) => a.message)).toEqual(annotations.map((a) => a.message));
     expect(run).toMatchObject({
       status: 'completed',
@@ -80,12 +111,8 @@ describe('labels, comments and check runs', () => {
     const repo = await kit.repo();
     const sha = (await repo.git.resolveRef('refs/heads/main'))!;
     const port = kit.port(repo);
-    const id = await port.writeCheckRun({
-      name: 'Sluice',
-      headSha: sha,
-      status: 'queued',
-      output: { title: 'Queued', summary: '2nd' },
-    });
+    const created = await port.writeCheckRun(queued(sha));
+    const id = (created as { id: number }).id;
     const same = await port.writeCheckRun(
       {
         name: 'Sluice',
@@ -96,7 +123,7 @@ describe('labels, comments and check runs', () => {
       },
       id,
     );
-    expect(same).toBe(id);
+    expect(same).toEqual({ kind: 'ok', id });
     expect(repo.checkRuns.get(id)).toMatchObject({
       status: 'completed',
       conclusion: 'success',
@@ -104,5 +131,27 @@ describe('labels, comments and check runs', () => {
     });
     expect([...repo.checkRuns.values()].filter((r) => r.name === 'Sluice')).toHaveLength(1);
     kit.gh.assertClean();
+  });
+
+  it('creates a check run once when GitHub answers 502 after creating it, and finds it by its external id', async () => {
+    const repo = await kit.repo();
+    const sha = (await repo.git.resolveRef('refs/heads/main'))!;
+    const port = kit.port(repo);
+    await port.writeCheckRun(queued(sha, 'acme/other#1@x'));
+    kit.gh.faults.add({ op: 'checks/create', when: 'after', status: 502, times: 1 });
+    expect(await port.writeCheckRun(queued(sha, 'acme/w#7@abc'))).toMatchObject({
+      kind: 'unknown',
+    });
+    const runs = [...repo.checkRuns.values()].filter((r) => r.externalId === 'acme/w#7@abc');
+    expect(runs).toHaveLength(1);
+    const found = await port.findCheckRun({
+      headSha: sha,
+      name: 'Sluice',
+      externalId: 'acme/w#7@abc',
+    });
+    expect(found).toBe(runs[0]!.id);
+    expect(
+      await port.findCheckRun({ headSha: sha, name: 'Sluice', externalId: 'acme/w#8@abc' }),
+    ).toBeUndefined();
   });
 });

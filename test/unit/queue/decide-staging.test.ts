@@ -67,6 +67,56 @@ describe('decide: staging', () => {
     expect(effects).toEqual([expect.objectContaining({ kind: 'land', method: 'merge-api' })]);
   });
 
+  it('lands a fork head through the merge API even when maintainer edits are allowed', () => {
+    const effects = decide(
+      aSnapshot({
+        ...testing(),
+        pulls: [aPull({ headRepo: 'contributor/widgets', headWritable: true })],
+        stagingChecks: [aCheck()],
+      }),
+    );
+    expect(effects).toEqual([expect.objectContaining({ kind: 'land', method: 'merge-api' })]);
+  });
+
+  it('puts the author’s head back when a half-done landing left it at the staging commit and the base moved on', () => {
+    const staging = aStaging({ state: 'landing' });
+    const effects = decide(
+      aSnapshot({
+        ...testing(),
+        staging,
+        entries: [anEntry({ state: 'landing' })],
+        pulls: [aPull({ headSha: staging.sha })],
+        baseSha: 'c'.repeat(40),
+        stagingChecks: [aCheck()],
+      }),
+    );
+    expect(effects).toEqual([
+      {
+        kind: 'restore-head',
+        stagingId: staging.id,
+        pr: 1,
+        from: staging.sha,
+        to: staging.prs[0]!.headSha,
+      },
+      expect.objectContaining({ kind: 'abandon-staging', reason: 'base-moved' }),
+      expect.objectContaining({ kind: 'build-staging', baseSha: 'c'.repeat(40) }),
+    ]);
+  });
+
+  it('finishes a half-done landing whose base has not moved: the head at the staging commit is ours', () => {
+    const staging = aStaging({ state: 'landing' });
+    const effects = decide(
+      aSnapshot({
+        ...testing(),
+        staging,
+        entries: [anEntry({ state: 'landing' })],
+        pulls: [aPull({ headSha: staging.sha })],
+        stagingChecks: [aCheck()],
+      }),
+    );
+    expect(effects).toEqual([{ kind: 'land', staging, method: 'fast-forward' }]);
+  });
+
   it('never lands when a required check is missing, even if others passed', () => {
     const effects = decide(
       aSnapshot({ ...testing(), requiredChecks: ['test', 'lint'], stagingChecks: [aCheck()] }),

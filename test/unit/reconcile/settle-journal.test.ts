@@ -6,6 +6,7 @@ import { openStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
 import type { RepoGitHub } from '../../../src/github/port.js';
 import { settleJournal } from '../../../src/reconcile/settle-journal.js';
+import { HostCapabilities } from '../../../src/reconcile/host-capabilities.js';
 import { RepoCache, defaultCacheTtl } from '../../../src/reconcile/repo-cache.js';
 import { defaultSettings, type ReconcileDeps } from '../../../src/reconcile/types.js';
 
@@ -52,6 +53,7 @@ describe('settling open journal rows from the sweep', () => {
     github,
     store,
     cache: new RepoCache(defaultCacheTtl),
+    host: new HostCapabilities(),
     now: () => now,
     sleep: () => Promise.resolve(),
     log: silent,

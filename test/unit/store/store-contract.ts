@@ -12,6 +12,7 @@ import { describeMigrationsContract } from './contract/migrations-contract.js';
 import { describeQueueContract } from './contract/queue-contract.js';
 import { describeStagingContract } from './contract/staging-contract.js';
 import { describeOrchestrationContract } from './contract/orchestration-contract.js';
+import { describeOutboxContract } from './contract/outbox-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
 
 /**
@@ -39,6 +40,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeFlakesContract(context);
     describeConcurrencyContract(context);
     describeOrchestrationContract(context);
+    describeOutboxContract(context);
   });
   describeMigrationsContract(harnesses.empty);
 }

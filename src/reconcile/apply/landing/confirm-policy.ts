@@ -1,0 +1,36 @@
+import type { LandingView } from '../../../github/port.js';
+import { loadConfigText } from '../../load-config.js';
+import type { ApplyContext } from '../context.js';
+
+/**
+ * The policy a landing is gated by, confirmed against a fresh read right before the write: the
+ * config on the default branch and the base's protection and rulesets. A decision made on a
+ * cached policy that has since been tightened — a newly required check, more approvals, any
+ * config change — is not acted on: the fresh policy replaces the cached one and the queue is
+ * decided again under it. Returns true when the decision may stand.
+ */
+export async function confirmPolicy(ctx: ApplyContext, view: LandingView): Promise<boolean> {
+  const { deps, queue, observation } = ctx;
+  const { snapshot } = observation;
+  const fresh = await loadConfigText(deps.github, view.configText ?? '');
+  const sameConfig =
+    fresh.ok &&
+    snapshot.config.ok &&
+    JSON.stringify(fresh.config) === JSON.stringify(snapshot.config.config);
+  const decidedUnder = new Set(snapshot.requiredChecks);
+  const required = [...view.policy.checks, ...(fresh.ok ? fresh.config.checks.required : [])];
+  const approvals = Math.max(
+    view.policy.approvals,
+    fresh.ok ? fresh.config.queue.requiredApprovals : 0,
+  );
+  const covered =
+    required.every((check) => decidedUnder.has(check)) && approvals <= snapshot.requiredApprovals;
+  if (sameConfig && covered) return true;
+  deps.cache.rememberConfig(fresh);
+  deps.cache.rememberPolicy(queue.base, view.policy);
+  deps.log.info(
+    { ...queue, newlyRequired: required.filter((c) => !decidedUnder.has(c)), sameConfig },
+    'the policy changed since this landing was decided: deciding again under the new one',
+  );
+  return false;
+}

@@ -1,0 +1,17 @@
+/**
+ * What the GitHub host behind an installation can do, learned from its answers. GHES before
+ * 3.16 lacks the `updateRefs` mutation; the first landing that finds it missing says so once,
+ * and later landings take the two-step path without asking again.
+ */
+export class HostCapabilities {
+  #updateRefs: boolean | undefined;
+
+  /** `undefined` until a landing has tried it. */
+  get updateRefs(): boolean | undefined {
+    return this.#updateRefs;
+  }
+
+  learnUpdateRefs(supported: boolean): void {
+    this.#updateRefs = supported;
+  }
+}
