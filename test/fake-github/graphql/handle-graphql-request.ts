@@ -11,7 +11,11 @@ import { apiHeaders } from '../http/api-headers.js';
 import { authenticate, describeCaller } from '../auth/authenticate.js';
 import { loadGraphqlSchema } from './load-graphql-schema.js';
 import { executeGraphql, prepareGraphql, type GraphqlBody, type Problem } from './run-graphql.js';
-import { unavailableFieldErrors, type HostFeatures } from './host-features.js';
+import {
+  hideUnavailableTypes,
+  unavailableFieldErrors,
+  type HostFeatures,
+} from './host-features.js';
 
 export interface GraphqlDeps extends Services {
   faults: FaultTable;
@@ -82,6 +86,7 @@ export async function handleGraphqlRequest(deps: GraphqlDeps, request: Request):
         executeGraphql({ schema, document: prepared.document, body: body!, context }),
       );
       held = run.held;
+      hideUnavailableTypes(prepared.document, operationName, deps.host, run.result.body.data);
       for (const problem of run.result.problems) recordProblem(record, operationId, problem);
       for (const coordinate of context.resolved)
         deps.coverage.recordOperation(`graphql:${coordinate}`, 200);

@@ -39,3 +39,26 @@ export function unavailableFieldErrors(
   );
   return toGitHubValidationErrors(document, errors);
 }
+
+const updateRefsTypes = new Set(['UpdateRefsInput', 'UpdateRefsPayload', 'RefUpdate']);
+
+/**
+ * Introspection agrees with validation: on a host without `updateRefs`, `__type(name:
+ * "UpdateRefsInput")` and its siblings are `null`, as on a GHES that never had them (how
+ * `sluice doctor` tells the two kinds of host apart without writing anything).
+ */
+export function hideUnavailableTypes(
+  document: DocumentNode,
+  operationName: string | undefined,
+  host: HostFeatures,
+  data: unknown,
+): void {
+  if (host.updateRefs || typeof data !== 'object' || data === null) return;
+  const operation = getOperationAST(document, operationName);
+  for (const selection of operation?.selectionSet.selections ?? []) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '__type') continue;
+    const name = selection.arguments?.find((a) => a.name.value === 'name')?.value;
+    if (name?.kind === Kind.STRING && updateRefsTypes.has(name.value))
+      (data as Record<string, unknown>)[selection.alias?.value ?? '__type'] = null;
+  }
+}
