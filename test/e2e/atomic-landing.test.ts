@@ -11,7 +11,10 @@ describe('the landing write', () => {
   let s: Scenario | undefined;
   afterEach(async () => s?.stop());
 
-  /** Runs `act` once, right before the app's landing write reaches GitHub, whichever write that is. */
+  /**
+   * Runs `act` once, after the app's last read and as its first landing write reaches GitHub —
+   * `updateRefs` now, the forced head move of the two-write landing before.
+   */
   function beforeLandingWrite(scenario: Scenario, act: () => Promise<void>): void {
     let done = false;
     const once = async () => {
@@ -19,8 +22,8 @@ describe('the landing write', () => {
       done = true;
       await act();
     };
-    scenario.gh.races.add('graphql-mutation/updateRefs', once);
-    scenario.gh.races.add('git/update-ref', once);
+    scenario.gh.races.add('arrival:graphql-mutation/updateRefs', once);
+    scenario.gh.races.add('arrival:git/update-ref', once);
   }
 
   it('a contributor pushes to the PR while it lands: their commit stays on the branch, nothing is merged', async () => {

@@ -23,7 +23,7 @@ describe('landing on a GitHub without updateRefs', () => {
     // The landing's first ref write moves the head, its second the base: bob pushes to the base
     // just before that one, and GitHub then fails the next ref write (putting the head back).
     s.gh.races.add(
-      'git/update-ref',
+      'arrival:git/update-ref',
       async () => {
         if (++refWrites !== 2) return;
         bobs = await scenario.repo.push({
@@ -54,17 +54,17 @@ describe('landing on a GitHub without updateRefs', () => {
     s.gh.assertClean();
   });
 
-  it('the app is killed between moving the head and moving the base: after a restart it finishes the landing', async () => {
+  it('the app is killed between moving the head and moving the base, and the base moves while it is down: restarted, it puts the head back and lands the PR on the new base', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
     const scenario = s;
     s.gh.setUpdateRefsAvailable(false);
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
     let refWrites = 0;
+    // The second ref write of the landing (the base) never comes: the app dies as it is sent.
     s.gh.races.add(
-      'git/update-ref',
+      'arrival:git/update-ref',
       async () => {
         if (++refWrites === 2) await scenario.app.kill();
       },
@@ -73,12 +73,24 @@ describe('landing on a GitHub without updateRefs', () => {
 
     await s.repo.finishCi();
     await s.gh.deliveries.idle.wait();
+    const bobs = await s.repo.push({
+      branch: 'main',
+      files: { 'docs/other.md': 'other work\n' },
+      message: 'docs: other work',
+      by: 'bob',
+    });
+    await s.gh.deliveries.idle.wait();
     for (const record of s.gh.deliveries.records)
       if (record.state === 'failed') record.expectedToFail = true;
     await s.app.start();
     await s.settle();
 
-    expect(await branchSha(s, 'main')).toBe(staging);
+    expect(s.repo.pull(pr.number).head.sha).toBe(pr.head);
+    const rebuilt = await branchSha(s, 'sluice/staging/main');
+    expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([bobs]);
+    await s.repo.finishCi();
+    await s.settle();
+    expect(await branchSha(s, 'main')).toBe(rebuilt);
     expect(s.repo.pull(pr.number).merged).toBe(true);
     expect(commentsOn(s, pr.number)).not.toMatch(/dequeued|removed from the queue/i);
     s.gh.assertClean({ allow: ['webhook-failed'] });

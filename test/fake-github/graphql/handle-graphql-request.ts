@@ -81,6 +81,7 @@ export async function handleGraphqlRequest(deps: GraphqlDeps, request: Request):
       const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
       const unavailable = unavailableFieldErrors(prepared.document, operationName, deps.host);
       if (unavailable.length > 0) return { status: 200, body: { errors: unavailable } };
+      await deps.webhooks.outsideRequest(() => deps.races.run(`arrival:${operationId}`));
       const context = { ...deps, caller, resolved: new Set<string>() };
       const run = await deps.webhooks.hold(() =>
         executeGraphql({ schema, document: prepared.document, body: body!, context }),

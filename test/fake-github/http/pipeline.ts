@@ -140,6 +140,9 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
         // The racing push is someone else's: its webhooks go out even if this request fails.
         race: () => deps.webhooks.outsideRequest(() => deps.races.run(operationId!)),
       };
+      // Someone else acts after the caller's last read and before this request is handled:
+      // what a forced write without an expected old value silently overwrites.
+      await deps.webhooks.outsideRequest(() => deps.races.run(`arrival:${operationId}`));
       const run = await deps.webhooks.hold(() => handler(ctx));
       held = run.held;
       const result: HandlerResult = run.result;

@@ -1,7 +1,8 @@
 /**
  * Ref races: something else moves a ref between the handler's read and its write, as when a
  * human pushes to base while GitHub computes a merge. Handlers that read-then-write a ref call
- * `run(op)` at that point.
+ * `run(op)` at that point. `arrival:<op>` runs as a request for `op` arrives, before its
+ * handler reads anything: a push between the caller's last read and its write.
  */
 export interface RaceRule {
   op: string;
