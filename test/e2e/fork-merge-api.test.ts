@@ -35,5 +35,33 @@ describe('a fork PR whose head Sluice may not write', () => {
     );
     expect(s.gh.world.requests.filter((r) => r.operationId === 'pulls/merge')).toHaveLength(1);
     s.gh.assertClean();
-  }, 60_000);
+  });
+
+  it('lands a fork PR that allows maintainer edits through the merge API too, never forcing the contributor’s branch', async () => {
+    s = await startScenario({ ci: stagingCi(), config: 'checks:\n  required: [build, test]\n' });
+    await s.gh.createRepo({ fullName: 'carol/widgets', parent: 'acme/widgets' });
+    const pr = await s.repo.openPullRequest({
+      author: 'carol',
+      branch: 'fix/typo',
+      fork: 'carol/widgets',
+      maintainerCanModify: true,
+      title: 'fix: typo in readme',
+      commits: [{ message: 'typo', files: { 'README.md': '# Widgets\n' } }],
+    });
+    await s.repo.label(pr.number, 'merge-queue', 'maintainer');
+    await s.settle();
+    const staging = await branchSha(s, 'sluice/staging/main');
+    await s.repo.finishCi();
+    await s.settle();
+
+    expect(s.repo.pull(pr.number)).toMatchObject({ merged: true });
+    const main = await branchSha(s, 'main');
+    expect(await s.repo.git.treeOf(main!)).toBe(await s.repo.git.treeOf(staging!));
+    // Carol's branch in her fork still ends at her own commit.
+    expect(await s.gh.repo('carol/widgets').git.resolveRef('refs/heads/fix/typo')).toBe(
+      pr.pull.headSha,
+    );
+    expect(s.gh.world.requests.filter((r) => r.operationId === 'pulls/merge')).toHaveLength(1);
+    s.gh.assertClean();
+  });
 });
