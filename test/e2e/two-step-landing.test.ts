@@ -62,23 +62,29 @@ describe('landing on a GitHub without updateRefs', () => {
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
     let refWrites = 0;
-    // The second ref write of the landing (the base) never comes: the app dies as it is sent.
+    let bobPushed: (sha: string) => void = () => undefined;
+    const bobs = new Promise<string>((resolve) => (bobPushed = resolve));
+    // The app dies as its second landing write (the base) is sent, and bob pushes to the base
+    // before GitHub handles it: the head is at the squash, the base never followed.
     s.gh.races.add(
       'arrival:git/update-ref',
       async () => {
-        if (++refWrites === 2) await scenario.app.kill();
+        if (++refWrites !== 2) return;
+        await scenario.app.kill();
+        bobPushed(
+          await scenario.repo.push({
+            branch: 'main',
+            files: { 'docs/other.md': 'other work\n' },
+            message: 'docs: other work',
+            by: 'bob',
+          }),
+        );
       },
       2,
     );
 
     await s.repo.finishCi();
-    await s.gh.deliveries.idle.wait();
-    const bobs = await s.repo.push({
-      branch: 'main',
-      files: { 'docs/other.md': 'other work\n' },
-      message: 'docs: other work',
-      by: 'bob',
-    });
+    const pushed = await bobs;
     await s.gh.deliveries.idle.wait();
     for (const record of s.gh.deliveries.records)
       if (record.state === 'failed') record.expectedToFail = true;
@@ -87,7 +93,7 @@ describe('landing on a GitHub without updateRefs', () => {
 
     expect(s.repo.pull(pr.number).head.sha).toBe(pr.head);
     const rebuilt = await branchSha(s, 'sluice/staging/main');
-    expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([bobs]);
+    expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([pushed]);
     await s.repo.finishCi();
     await s.settle();
     expect(await branchSha(s, 'main')).toBe(rebuilt);
