@@ -3,7 +3,7 @@
  * the base tip, what protects the base (classic protection and rulesets), and the config on
  * the default branch — everything that gates the landing, fresh, in one request.
  */
-import type { PullNodeFields } from './to-observed-pull-node.js';
+import { pullFieldsFragment, type PullNodeFields } from './to-observed-pull-node.js';
 
 export const landingViewQuery = /* GraphQL */ `
   query SluiceLandingView(
@@ -16,29 +16,7 @@ export const landingViewQuery = /* GraphQL */ `
     repository(owner: $owner, name: $name) {
       id
       pullRequest(number: $number) {
-        number
-        title
-        body
-        state
-        merged
-        isDraft
-        author {
-          __typename
-          login
-        }
-        headRefOid
-        headRefName
-        headRepository {
-          nameWithOwner
-        }
-        maintainerCanModify
-        baseRefName
-        baseRefOid
-        labels(first: 100) {
-          nodes {
-            name
-          }
-        }
+        ...SluicePullFields
         mergeCommit {
           oid
         }
@@ -76,6 +54,7 @@ export const landingViewQuery = /* GraphQL */ `
       }
     }
   }
+  ${pullFieldsFragment}
 `;
 
 export interface ProtectionRuleNode {

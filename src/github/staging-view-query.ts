@@ -3,7 +3,7 @@
  * GitHub checks each against GitHub's published schema.
  */
 
-import type { PullNodeFields } from './to-observed-pull-node.js';
+import { pullFieldsFragment, type PullNodeFields } from './to-observed-pull-node.js';
 
 /** GraphQL refuses a document with a fragment it does not use, so each is added where used. */
 const commitFactsFragment = /* GraphQL */ `
@@ -49,29 +49,7 @@ export const stagingViewQuery = /* GraphQL */ `
   query SluiceStagingView($owner: String!, $name: String!, $number: Int!) {
     repository(owner: $owner, name: $name) {
       pullRequest(number: $number) {
-        number
-        title
-        body
-        state
-        merged
-        isDraft
-        author {
-          __typename
-          login
-        }
-        headRefOid
-        headRefName
-        headRepository {
-          nameWithOwner
-        }
-        maintainerCanModify
-        baseRefName
-        baseRefOid
-        labels(first: 100) {
-          nodes {
-            name
-          }
-        }
+        ...SluicePullFields
         mergeable
         potentialMergeCommit {
           ...SluiceCommitFacts
@@ -85,6 +63,7 @@ export const stagingViewQuery = /* GraphQL */ `
       }
     }
   }
+  ${pullFieldsFragment}
   ${commitFactsFragment}
   ${commitAuthorsFragment}
 `;

@@ -3,6 +3,35 @@ import type { RepoContext } from './repo-context.js';
 import { canWriteHead } from './to-observed-pull.js';
 
 /** The PR fields both GraphQL views read (staging-view-query.ts and landing-view-query.ts). */
+export const pullFieldsFragment = /* GraphQL */ `
+  fragment SluicePullFields on PullRequest {
+    number
+    title
+    body
+    state
+    merged
+    isDraft
+    author {
+      __typename
+      login
+    }
+    headRefOid
+    headRefName
+    headRepository {
+      nameWithOwner
+    }
+    maintainerCanModify
+    baseRefName
+    baseRefOid
+    labels(first: 100) {
+      nodes {
+        name
+      }
+    }
+  }
+`;
+
+/** Their answer's shape. */
 export interface PullNodeFields {
   number: number;
   title: string;
