@@ -25,7 +25,10 @@ export default {
     '<rootDir>/test/support/summary-reporter.js',
   ],
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
-  testTimeout: 30_000,
+  // No wall-clock budget per test: a busy machine is slow, not broken. Waits fail on a stall
+  // instead (nothing moved for SLUICE_STALL_MS, default 120 s; see test/fake-github/control/
+  // wait-for-progress.ts); this only bounds a test that hangs outside any such wait.
+  testTimeout: 30 * 60_000,
   // Two workers even on two cores: the tests mostly wait on git and HTTP. In band, each test
   // file's module registry (GitHub's OpenAPI description, 100+ MB) piled up in one process
   // until GC dominated (21 minutes instead of 5); a worker is replaced once it holds 1 GB.

@@ -30,8 +30,6 @@ export async function openPulls(s: Scenario, count: number): Promise<number[]> {
 export interface LandOptions {
   /** Called after every settle, e.g. to sample memory while the queue works. */
   onStep?: () => void;
-  /** Per settle; the first one, right after labeling many PRs, does the most work. */
-  settleTimeoutMs?: number;
 }
 
 /**
@@ -43,8 +41,7 @@ export async function landAll(
   numbers: number[],
   options: LandOptions = {},
 ): Promise<void> {
-  const timeoutMs = options.settleTimeoutMs ?? 120_000;
-  await s.settle(timeoutMs);
+  await s.settle();
   options.onStep?.();
   for (let round = 0; !allMerged(s, numbers); round++) {
     if (round > numbers.length * 2 || s.repo.pendingCi().length === 0) {
@@ -52,7 +49,7 @@ export async function landAll(
       throw new Error(`the queue stopped with #${open.join(', #')} unmerged\n${s.app.tail()}`);
     }
     await s.repo.finishCi();
-    await s.settle(timeoutMs);
+    await s.settle();
     options.onStep?.();
   }
   s.gh.assertClean();

@@ -63,7 +63,7 @@ export async function measureMemory(prs: number): Promise<MemoryResult> {
     await new Promise((r) => setTimeout(r, idleWaitMs));
     const idle = readStatus(pid);
     const numbers = await openPulls(s, prs);
-    await s.settle(120_000);
+    await s.settle();
     const from = s.gh.world.requests.length;
     let peak = idle;
     let samples = 0;

@@ -46,7 +46,7 @@ async function runDemo(s: Scenario): Promise<number> {
     paint,
     tickMs: 30_000,
     maxVirtualMs: 60 * 60_000,
-    deadline: startedAt + 80_000,
+    onSlow: (report) => complain(`  (slow machine) ${report}`),
   });
   say('');
   say(paint('bold', 'main after the queue (git log --oneline):'));

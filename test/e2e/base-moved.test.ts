@@ -34,5 +34,5 @@ describe('someone pushes to the base while a PR is being tested', () => {
     expect(await branchSha(s, 'main')).toBe(secondStaging);
     expect(s.repo.pull(pr.number).merged).toBe(true);
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

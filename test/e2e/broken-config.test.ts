@@ -27,7 +27,7 @@ describe('a broken .github/sluice.yml', () => {
     expect(text).toMatch(/line 4/i);
     expect(text).toContain('fast-forward');
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('in a pull request: a `Sluice config` check run on its head, annotated at the line', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
@@ -41,5 +41,5 @@ describe('a broken .github/sluice.yml', () => {
       expect.objectContaining({ path: '.github/sluice.yml', start_line: 2 }),
     ]);
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

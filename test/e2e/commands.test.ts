@@ -22,7 +22,7 @@ describe('queueing by comment and by check run button', () => {
     expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
     expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('ignores commands quoted from someone else and refuses them from readers', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
@@ -35,7 +35,7 @@ describe('queueing by comment and by check run button', () => {
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
     expect(commentsOn(s, pr.number)).toContain('@reader');
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('the Dequeue button on the Sluice check run dequeues, the Retry button re-queues', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
@@ -64,7 +64,7 @@ describe('queueing by comment and by check run button', () => {
     await s.settle();
     expect(s.repo.pull(pr.number).merged).toBe(true);
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('refuses a draft, saying why', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
@@ -80,5 +80,5 @@ describe('queueing by comment and by check run button', () => {
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
     expect(commentsOn(s, pr.number)).toMatch(/draft/i);
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

@@ -82,5 +82,5 @@ describe('npm run demo', () => {
     expect(stdout).toContain('Outcome is right:');
     // Piped, not a terminal: no colour codes.
     expect(stdout).not.toContain('\u001b[');
-  }, 100_000);
+  });
 });

@@ -31,7 +31,7 @@ describe('gate classification in the queue', () => {
     expect(s.repo.pull(pr.number).merged).toBe(true);
     expect(s.repo.labels(pr.number)).not.toContain('sluice:infra');
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it.each([
     ['cargo fmt', 'cargo fmt'],
@@ -61,7 +61,6 @@ describe('gate classification in the queue', () => {
       expect(`${run?.output.summary}\n${run?.output.text}`).toContain(fix);
       s.gh.assertClean();
     },
-    60_000,
   );
 
   it('calls a failing test a test failure even when its message quotes `Diff in `', async () => {
@@ -83,7 +82,7 @@ describe('gate classification in the queue', () => {
     expect(s.repo.labels(pr.number)).toEqual(['sluice:test']);
     expect(commentsOn(s, pr.number)).not.toContain('cargo fmt');
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('blocks a PR that fails three times in a row at the same head', async () => {
     s = await startScenario({
@@ -114,5 +113,5 @@ describe('gate classification in the queue', () => {
     await s.settle();
     expect(await branchSha(s, 'sluice/staging/main')).toBeDefined();
     s.gh.assertClean();
-  }, 90_000);
+  });
 });

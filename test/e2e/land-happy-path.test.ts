@@ -10,5 +10,5 @@ describe('label → staging → green → landed', () => {
   it('lands exactly the tested staging commit, marks the PR merged and cleans up', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
     await landOnePullRequest(s);
-  }, 60_000);
+  });
 });

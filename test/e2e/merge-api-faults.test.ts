@@ -45,22 +45,18 @@ describe('the merge API answering badly', () => {
         message: 'Head branch was modified. Review and try the merge again.',
       },
     ],
-  ])(
-    '%s (but nothing moved): looks again, then merges once',
-    async (_, fault) => {
-      s = await startScenario({ ci: stagingCi(), config: 'checks:\n  required: [build, test]\n' });
-      const pr = await forkPullReadyToLand(s);
-      s.gh.faults.add(fault);
-      await s.repo.finishCi();
-      await s.settle();
+  ])('%s (but nothing moved): looks again, then merges once', async (_, fault) => {
+    s = await startScenario({ ci: stagingCi(), config: 'checks:\n  required: [build, test]\n' });
+    const pr = await forkPullReadyToLand(s);
+    s.gh.faults.add(fault);
+    await s.repo.finishCi();
+    await s.settle();
 
-      expect(s.repo.pull(pr.number).merged).toBe(true);
-      expect(mergeCalls(s).map((r) => r.status)).toEqual([fault.status, 200]);
-      expect(await s.repo.git.treeOf('refs/heads/main')).toBe(await s.repo.git.treeOf(pr.staging));
-      s.gh.assertClean();
-    },
-    60_000,
-  );
+    expect(s.repo.pull(pr.number).merged).toBe(true);
+    expect(mergeCalls(s).map((r) => r.status)).toEqual([fault.status, 200]);
+    expect(await s.repo.git.treeOf('refs/heads/main')).toBe(await s.repo.git.treeOf(pr.staging));
+    s.gh.assertClean();
+  });
 
   it('502 after merging (the answer was lost): never merges twice, finishes as merged', async () => {
     s = await startScenario({ ci: stagingCi(), config: 'checks:\n  required: [build, test]\n' });
@@ -79,7 +75,7 @@ describe('the merge API answering badly', () => {
     expect(s.repo.pull(pr.number).merged).toBe(true);
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('405 not mergeable for good: dequeued with the reason, no retry storm', async () => {
     s = await startScenario({ ci: stagingCi(), config: 'checks:\n  required: [build, test]\n' });
@@ -101,5 +97,5 @@ describe('the merge API answering badly', () => {
         .join('\n'),
     ).toContain('approving review');
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

@@ -20,5 +20,5 @@ describe('a label from someone with read permission', () => {
     expect(said).toMatch(/read/);
     expect(said).toMatch(/write/);
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

@@ -14,7 +14,7 @@ describe('with the PostgreSQL store', () => {
       store: 'postgres',
     });
     await landOnePullRequest(s);
-  }, 60_000);
+  });
 
   it('lands three PRs in queue order', async () => {
     s = await startScenario({
@@ -23,5 +23,5 @@ describe('with the PostgreSQL store', () => {
       store: 'postgres',
     });
     await landThreeInOrder(s);
-  }, 120_000);
+  });
 });

@@ -27,7 +27,7 @@ describe('a push to a queued PR', () => {
     expect(commentsOn(s, pr.number)).toContain(newHead.slice(0, 7));
     expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
     s.gh.assertClean();
-  }, 60_000);
+  });
 
   it('re-tests the new head when the config says so, and lands that', async () => {
     s = await startScenario({
@@ -52,5 +52,5 @@ describe('a push to a queued PR', () => {
     expect(await branchSha(s, 'main')).toBe(secondStaging);
     expect(s.repo.pull(pr.number)).toMatchObject({ merged: true });
     s.gh.assertClean();
-  }, 60_000);
+  });
 });

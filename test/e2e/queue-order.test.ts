@@ -10,5 +10,5 @@ describe('three queued PRs', () => {
   it('land in queue order, each tested on top of the one before', async () => {
     s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
     await landThreeInOrder(s);
-  }, 120_000);
+  });
 });

@@ -26,5 +26,5 @@ describe('the app is killed while CI runs', () => {
     expect(await branchSha(s, 'main')).toBe(staging);
     expect(s.repo.pull(pr.number).merged).toBe(true);
     s.gh.assertClean({ allow: ['webhook-failed'] });
-  }, 60_000);
+  });
 });

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import type { ProgressSource } from '../../fake-github/control/progress-watch.js';
+import { waitForProgress } from '../../fake-github/control/wait-for-progress.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -28,6 +30,7 @@ export const appNodeFlags = ['--max-semi-space-size=2'];
 export class AppProcess {
   readonly log: string[] = [];
   #child: ChildProcess | undefined;
+  #lastWork = { count: 0, line: '' };
   #exited: Promise<number | null> = Promise.resolve(null);
 
   constructor(
@@ -62,25 +65,39 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child = child;
-    const collect = (chunk: Buffer) =>
-      this.log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        this.log.push(line);
+        // Probot logs every request, the settle probe's too: those lines are not the app moving.
+        if (!line.includes('/sluice/health')) this.#lastWork = { count: this.log.length, line };
+      }
+    };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     this.#exited = new Promise((r) => child.once('exit', (code) => r(code)));
     await this.#waitUntilReady();
   }
 
+  /** Start-up is done when health answers; a slow start is fine as long as the app logs. */
   async #waitUntilReady(): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      if (this.#child?.exitCode !== null)
-        throw new Error(`the app exited during start-up:\n${this.tail()}`);
-      const health = await this.health().catch(() => undefined);
-      if (health) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the app did not start within 20 s:\n${this.tail()}`);
+    await waitForProgress({
+      what: 'the app to start',
+      sources: [this.logProgress],
+      outstanding: async () => {
+        if (this.#child?.exitCode !== null || this.#child.signalCode !== null)
+          throw new Error(`the app exited during start-up:\n${this.tail()}`);
+        const health = await this.health().catch(() => undefined);
+        return health ? [] : ['/sluice/health to answer'];
+      },
+      describe: () => `--- app log ---\n${this.tail()}`,
+    });
   }
+
+  /** The app's log as progress: a line about anything but a health probe means it is not stuck. */
+  readonly logProgress: ProgressSource = {
+    name: 'app log',
+    read: () => `line ${this.#lastWork.count}: ${this.#lastWork.line.slice(0, 200)}`,
+  };
 
   async health(): Promise<{ idle: boolean; bot: string | null }> {
     const response = await fetch(`${this.url}/sluice/health`);
@@ -113,12 +130,22 @@ export class AppProcess {
     await this.#exited;
   }
 
+  /**
+   * SIGTERM, and SIGKILL only when the graceful shutdown stalls: a kill because the machine was
+   * slow would leave a lease behind and change what the next start finds.
+   */
   async stop(): Promise<void> {
-    if (!this.#child || this.#child.exitCode !== null) return;
-    this.#child.kill('SIGTERM');
-    const timer = setTimeout(() => this.#child?.kill('SIGKILL'), 5000);
+    const child = this.#child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    let exited = false;
+    void this.#exited.then(() => (exited = true));
+    child.kill('SIGTERM');
+    await waitForProgress({
+      what: 'the app to shut down after SIGTERM',
+      outstanding: () => (exited ? [] : ['the process to exit']),
+      sources: [this.logProgress],
+    }).catch(() => child.kill('SIGKILL'));
     await this.#exited;
-    clearTimeout(timer);
   }
 
   tail(lines = 60): string {

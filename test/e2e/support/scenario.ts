@@ -25,13 +25,21 @@ export interface ScenarioOptions {
   sweepIntervalMs?: number;
 }
 
+export interface ScenarioSettleOptions {
+  /** Told what settle still waits for, every 10 s while it waits (the demo prints it). */
+  onSlow?: (report: string) => void;
+}
+
 export interface Scenario {
   gh: FakeGitHub;
   repo: RepoHandle;
   app: AppProcess;
   registered: RegisteredApp;
-  /** Waits until deliveries, CI steps and the app's reconciles are all done. */
-  settle(timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until deliveries, CI steps and the app's reconciles are all done: nothing more will
+   * happen without outside input. Fails only on a stall (see SLUICE_STALL_MS), never on time.
+   */
+  settle(options?: ScenarioSettleOptions): Promise<void>;
   restartApp(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -110,15 +118,23 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     await stop();
     throw error;
   }
-  const settle = (timeoutMs = 30_000) =>
-    gh
-      .settle({
-        timeoutMs,
-        probes: [async () => (await app.health().catch(() => ({ idle: false }))).idle],
-      })
-      .catch((error: unknown) => {
-        throw new Error(`${String(error)}\n--- app log ---\n${app.tail()}`);
-      });
+  let health = 'not asked yet';
+  const settle = (options: ScenarioSettleOptions = {}) =>
+    gh.settle({
+      probes: [
+        {
+          name: 'the app (/sluice/health)',
+          idle: async () => {
+            const answer = await app.health().catch((error: unknown) => String(error));
+            health = JSON.stringify(answer);
+            return typeof answer === 'object' && answer.idle;
+          },
+        },
+      ],
+      progress: [app.logProgress, { name: 'app health', read: () => health }],
+      describe: () => `--- app log ---\n${app.tail()}`,
+      ...(options.onSlow ? { onSlow: options.onSlow } : {}),
+    });
   return {
     gh,
     repo,

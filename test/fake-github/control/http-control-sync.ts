@@ -17,12 +17,13 @@ const violationKind = z.enum([
 
 export const syncCommands: CommandTable = {
   settle: defineCommand({
-    summary: 'Waits until deliveries, API traffic and CI work have gone quiet.',
+    summary:
+      'Waits until deliveries, API traffic and CI work have gone quiet; fails only after `stallMs` without progress.',
     input: z.strictObject({
       quietMs: z.number().int().min(0).optional(),
-      timeoutMs: z.number().int().positive().optional(),
+      stallMs: z.number().int().positive().optional(),
     }),
-    example: { quietMs: 100, timeoutMs: 20000 },
+    example: { quietMs: 100, stallMs: 120000 },
     run: (gh, input) => gh.settle(input),
   }),
 

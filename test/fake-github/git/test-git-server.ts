@@ -6,6 +6,7 @@ import { createSmartHttpHandler } from './create-smart-http-handler.js';
 import type { GitAuthDecision, GitAuthRequest, PushEvent } from './create-smart-http-handler.js';
 import type { GitRepo } from './git-repo.js';
 import { runGit } from './run-git.js';
+import { waitForProgress } from '../control/wait-for-progress.js';
 import type { GitResult } from './run-git.js';
 import { commitOn, createTestHost, createWidgets } from './test-host.js';
 import type { TestHost } from './test-host.js';
@@ -89,10 +90,11 @@ export async function startTestGitServer(): Promise<TestGitServer> {
     },
     // onPush runs after the response, so the client may return before it.
     waitForPushes: async (count) => {
-      for (let i = 0; i < 200 && pushes.length < count; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      if (pushes.length < count) throw new Error(`expected ${count} pushes, saw ${pushes.length}`);
+      await waitForProgress({
+        what: `${count} pushes`,
+        outstanding: () => (pushes.length < count ? [`saw ${pushes.length} pushes`] : []),
+        sources: [{ name: 'pushes', read: () => String(pushes.length) }],
+      });
       return pushes;
     },
     close: async () => {

@@ -80,7 +80,7 @@ describe('a developer pushes with git and opens a PR; Probot receives signed web
     });
     prNumber = data.number;
     await gh.settle({ quietMs: 50 });
-  }, 30_000);
+  });
 
   afterAll(async () => {
     await git.close();

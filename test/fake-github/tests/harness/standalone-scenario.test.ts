@@ -29,7 +29,7 @@ describe('a scenario driven only through the HTTP control plane of a standalone 
       startWebhookReceiver(),
     ]);
     control = controlClient(standalone.url);
-  }, 30_000);
+  });
   afterAll(async () => {
     await receiver.close();
     await standalone?.interrupt();
@@ -149,7 +149,7 @@ describe('a scenario driven only through the HTTP control plane of a standalone 
     expect(all.every((d) => d.state === 'delivered' && d.status === 200)).toBe(true);
     expect(receiver.received.map((r) => [r.id, r.signed])).toEqual(all.map((d) => [d.guid, true]));
     expect(await control.call('assert-clean', {})).toEqual({ clean: true, problems: [] });
-  }, 30_000);
+  });
 
   it('stops on Ctrl-C', async () => {
     expect(await standalone.interrupt()).toBe(0);

@@ -1,4 +1,5 @@
 import type { RepoState } from '../../world/types.js';
+import { waitForProgress } from '../../control/wait-for-progress.js';
 
 /** Tests read a few fields and compare the rest with matchers. */
 export type WebhookPayload = Record<string, unknown> & { repository?: { full_name?: string } };
@@ -9,30 +10,27 @@ export interface Received {
   payload: WebhookPayload;
 }
 
-/** The webhooks an app received, with a bounded wait for the ones still on their way. */
+/** The webhooks an app received, with a wait (on progress) for the ones still on their way. */
 export class WebhookInbox {
   readonly received: Received[] = [];
 
-  /** Waits (bounded) for a webhook of this kind about `repo`, delivered after the API answer. */
+  /** Waits for a webhook of this kind about `repo`, delivered after the API answer. */
   async waitFor(
     repo: RepoState,
     event: string,
     action?: string,
     where: (r: Received) => boolean = () => true,
   ): Promise<Received> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const hit = this.deliveriesFor(repo).find(
+    const find = () =>
+      this.deliveriesFor(repo).find(
         (r) => r.event === event && (action === undefined || r.action === action) && where(r),
       );
-      if (hit) return hit;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `no ${event}.${action ?? '*'} for ${repo.fullName}; got ${this.describe(repo)}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitForProgress({
+      what: `${event}.${action ?? '*'} for ${repo.fullName}`,
+      outstanding: () => (find() ? [] : [`got ${this.describe(repo)}`]),
+      sources: [{ name: 'webhooks received', read: () => String(this.received.length) }],
+    });
+    return find()!;
   }
 
   deliveriesFor(repo: RepoState): Received[] {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { waitForProgress } from '../../../control/wait-for-progress.js';
 
 const root = resolve(import.meta.dirname, '../../../../..');
 
@@ -13,7 +14,7 @@ export interface Standalone {
 }
 
 /** `npm run local-github` without npm in between, so the signal reaches tsx directly. */
-export async function startStandalone(args: string[], timeoutMs = 20_000): Promise<Standalone> {
+export async function startStandalone(args: string[]): Promise<Standalone> {
   const child: ChildProcess = spawn(
     process.execPath,
     [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/local-github.ts', ...args],
@@ -23,14 +24,18 @@ export async function startStandalone(args: string[], timeoutMs = 20_000): Promi
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const deadline = Date.now() + timeoutMs;
-  while (!out.includes('Ctrl-C stops it.')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`local-github did not come up:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitForProgress({
+    what: 'local-github to print its banner',
+    outstanding: () => {
+      if (child.exitCode !== null) throw new Error(`local-github exited:\n${out}`);
+      return out.includes('Ctrl-C stops it.') ? [] : ['the banner'];
+    },
+    sources: [{ name: 'output', read: () => `${out.length} characters` }],
+    describe: () => out,
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   const url = /^local GitHub\s+(\S+)/m.exec(out)?.[1];
   if (!url) throw new Error(`no URL in the banner:\n${out}`);
   return {
