@@ -1,0 +1,91 @@
+import type { CiContext, CiScript, JobConclusion } from '../../test/fake-github/ci/types.js';
+import type { ChaosWorld } from './start-chaos-world.js';
+import type { ScenarioLedger } from './scenario-ledger.js';
+
+export interface PullSpec {
+  /** What CI says about it: `test` always fails; `lint` fails once lint is required. */
+  failing?: 'test' | 'lint';
+}
+
+export interface LandingScenarioSpec {
+  pulls: PullSpec[];
+}
+
+export const queueLabel = 'merge-queue';
+export const initialRequiredChecks = ['build', 'test'];
+export const initialConfig = 'queue:\n  label: merge-queue\n';
+
+/** The PR a staging commit tests, read from the Sluice trailer (or GitHub's `(#n)` subject). */
+async function stagedPull(world: ChaosWorld, sha: string): Promise<number | undefined> {
+  const message = (await world.repo.git.readCommit(sha))?.message ?? '';
+  const found = /Sluice-PR: (\d+)/.exec(message) ?? /\(#(\d+)\)\s*$/m.exec(message);
+  return found ? Number(found[1]) : undefined;
+}
+
+function verdict(world: ChaosWorld, failing: Set<number>) {
+  return async (ctx: CiContext): Promise<JobConclusion> => {
+    const pr = await stagedPull(world, ctx.sha);
+    return pr !== undefined && failing.has(pr) ? 'failure' : 'success';
+  };
+}
+
+/** CI on staging branches only: `build`, `test` and `lint`, stepped by the campaign. */
+function stagingCi(world: ChaosWorld, failTest: Set<number>, failLint: Set<number>): CiScript {
+  return {
+    mode: 'manual',
+    workflows: [
+      {
+        name: 'CI',
+        file: '.github/workflows/ci.yml',
+        on: { push: ['sluice/staging/**'] },
+        jobs: [
+          { name: 'build' },
+          { name: 'test', outcome: verdict(world, failTest) },
+          { name: 'lint', outcome: verdict(world, failLint) },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The landing scenario: PRs each adding files of their own, all labeled at once, CI on the
+ * staging branch. Every base move is written to the ledger with the policy then in force.
+ */
+export async function startLandingScenario(
+  world: ChaosWorld,
+  spec: LandingScenarioSpec,
+  ledger: ScenarioLedger,
+): Promise<void> {
+  const failTest = new Set<number>();
+  const failLint = new Set<number>();
+  world.repo.scriptCi(stagingCi(world, failTest, failLint));
+  world.gh.refs.subscribe(({ repo, changes, pusher }) => {
+    if (repo.fullName !== world.repo.fullName) return Promise.resolve();
+    for (const change of changes)
+      if (change.ref === 'refs/heads/main')
+        ledger.recordBaseMove({ before: change.before, after: change.after, pusher: pusher.login });
+    return Promise.resolve();
+  });
+  for (const [index, pull] of spec.pulls.entries()) {
+    const branch = `feature/change-${index + 1}`;
+    const files = { [`src/change-${index + 1}.ts`]: `export const change${index + 1} = 1;\n` };
+    const opened = await world.repo.openPullRequest({
+      author: index % 2 === 0 ? 'alice' : 'bob',
+      branch,
+      title: `feat: change ${index + 1}`,
+      commits: [{ message: `change ${index + 1}`, files }],
+    });
+    if (pull.failing === 'test') failTest.add(opened.number);
+    if (pull.failing === 'lint') failLint.add(opened.number);
+    ledger.pulls.push({
+      number: opened.number,
+      branch,
+      failing: pull.failing ?? null,
+      queuedHead: opened.pull.headSha,
+      commits: [{ sha: opened.pull.headSha, files }],
+      pushedDuringLanding: false,
+    });
+  }
+  for (const pull of ledger.pulls) await world.repo.label(pull.number, queueLabel, 'maintainer');
+}
