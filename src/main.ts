@@ -5,6 +5,7 @@ import { openStore, resolveStoreLocation } from './store/index.js';
 import { readRuntimeEnv } from './runtime/runtime-env.js';
 import { readWebhookServerEnv } from './runtime/webhook-server-env.js';
 import { serveWebhooks } from './runtime/serve-webhooks.js';
+import { exitWithHarness } from './runtime/test-hooks.js';
 
 /**
  * The process entry: `npm start`. Without app credentials Probot serves its setup page (from
@@ -33,6 +34,7 @@ const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
 if (!env.configured) {
   await run(() => undefined, { Octokit });
 } else {
+  if (env.testHooks) exitWithHarness();
   const store = await openStore(resolveStoreLocation({ env: process.env, cwd: process.cwd() }));
   const serverEnv = readWebhookServerEnv(process.env);
   const served = await serveWebhooks({

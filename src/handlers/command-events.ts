@@ -1,4 +1,5 @@
 import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
+import { pullNumberOfExternalId } from '../reconcile/outbox/check-run-external-id.js';
 import { queueActionIds } from '../messages/index.js';
 import { isOwnEvent, recordCommand } from './queue-events.js';
 import { parseCommand } from './parse-command.js';
@@ -39,8 +40,8 @@ export async function onRequestedAction(
       : identifier === queueActionIds.retry
         ? 'retry'
         : undefined;
-  const number = Number(/#(\d+)$/.exec(event.check_run.external_id ?? '')?.[1]);
-  if (!kind || !Number.isSafeInteger(number)) return;
+  const number = pullNumberOfExternalId(event.check_run.external_id);
+  if (!kind || number === undefined) return;
   const repo = event.repository.full_name;
   const deps = await runtime.deps(repo);
   const details = await deps.github.getPull(number);

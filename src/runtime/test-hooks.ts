@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SluiceRuntime } from './sluice-runtime.js';
 
@@ -38,4 +39,15 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/**
+ * Under test hooks, a harness that starts the app holds its stdin as a pipe: when the harness
+ * dies (a test worker force-exited, a benchmark killed), the pipe closes and the app follows
+ * instead of living on as an orphan. Standard input that is not a pipe is left alone.
+ */
+export function exitWithHarness(): void {
+  if (!fstatSync(0).isFIFO()) return;
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
 }

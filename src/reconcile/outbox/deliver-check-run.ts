@@ -1,4 +1,5 @@
 import type { OutboxRow } from '../../store/types.js';
+import { checkRunExternalId } from './check-run-external-id.js';
 import type { ReconcileDeps } from '../types.js';
 import type { Payload } from './read-payload.js';
 import { settleRow, type RowOutcome } from './settle-row.js';
@@ -6,10 +7,6 @@ import { settleRow, type RowOutcome } from './settle-row.js';
 type CheckRunPayload = Extract<Payload, { kind: 'check-run' }>;
 
 /** Unique per PR and head, so the run a lost create made can be found again. */
-export function checkRunExternalId(row: Pick<OutboxRow, 'repo' | 'number' | 'headSha'>): string {
-  return `${row.repo}#${row.number}@${row.headSha}`;
-}
-
 /**
  * Writes the `Sluice` check run of a PR head: updates the run we know; creates one only when
  * none is known and — if a create may have been sent before (the row was `sending`) — none

@@ -62,9 +62,12 @@ export class AppProcess {
         LOG_FORMAT: 'json',
         NODE_ENV: 'test',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The app exits when this pipe closes: a force-exited test worker leaves no orphan.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.#child = child;
+    // Held open, never written: it must not keep this process alive on its own.
+    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
         this.log.push(line);
