@@ -40,7 +40,9 @@ export class ReconcileScheduler {
     private readonly run: RunQueue,
     private readonly options: SchedulerOptions,
   ) {
-    this.#holder = `${options.replica ?? `sluice-${process.pid}`}/${randomUUID().slice(0, 8)}`;
+    // Without a configured replica, each scheduler is a replica of its own: none takes over.
+    const replica = options.replica ?? `sluice-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.#holder = `${replica}/${randomUUID().slice(0, 8)}`;
   }
 
   /** True when nothing is running or waiting: what `/sluice/health` reports as idle. */
