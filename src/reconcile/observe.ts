@@ -87,6 +87,7 @@ export async function observe(
     baseSha: await baseTip(deps, queue, {
       needed: entries.length > 0 || pendingCommands.length > 0 || stagingRecord !== null,
       fallback: stagingRecord?.baseSha,
+      landed: stagingRecord?.commitSha ?? undefined,
     }),
     config: config.ok ? { ok: true, config: config.config } : { ok: false, errors: config.errors },
     pulls: observedPulls,
@@ -108,7 +109,6 @@ export async function observe(
   return { snapshot, pulls, staging: stagingRecord };
 }
 
-/** The newest base tip GitHub reported with a pull request read in this observation. */
 /**
  * The base tip, from the cache (fed by every PR read and by our own landings, invalidated by
  * pushes to the base) or read; an empty queue decides nothing, so it does not pay for a read.
@@ -116,12 +116,15 @@ export async function observe(
 async function baseTip(
   deps: ReconcileDeps,
   queue: QueueKey,
-  options: { needed: boolean; fallback: string | undefined },
+  options: { needed: boolean; fallback: string | undefined; landed: string | undefined },
 ): Promise<string> {
   const cached = deps.cache.base(queue.base);
-  // A cached tip other than the staging's base would abandon a valid staging (and cost a CI
-  // run) if it is stale, e.g. a push webhook that went to another replica: confirm it fresh.
-  if (cached && (options.fallback === undefined || cached === options.fallback)) return cached;
+  // A cached tip other than the staging's base (or its own commit, once we landed it) would
+  // abandon a valid staging (and cost a CI run) if it is stale, e.g. a push webhook that went
+  // to another replica: confirm it fresh.
+  const agrees =
+    options.fallback === undefined || cached === options.fallback || cached === options.landed;
+  if (cached && agrees) return cached;
   if (!options.needed) return options.fallback ?? '';
   const sha = await deps.github.branchSha(queue.base);
   if (sha) deps.cache.rememberBase(queue.base, sha);
