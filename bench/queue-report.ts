@@ -90,10 +90,11 @@ function explanation(r: QueueResults): string {
     `the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus ${fit.perWaiting.toFixed(1)} for each PR still waiting behind it.`,
     'The fixed part — the serial happy path — is what one landing needs: the PR read when it is',
     'labeled, one GraphQL query before building (the PR, its test-merge commit and its commit authors,',
-    'which REST needs three requests for), the PR read again before landing, the staging commit and',
-    'its ref, the checks, moving the head and the base, the label, the comment and the check run',
-    'created and finished. Base tips, config, branch policy and permissions come from the cache, and',
-    "the app's own webhooks cost nothing.",
+    'which REST needs three requests for), another right before landing (the PR, the base tip, its',
+    'protection and rulesets and the config on the default branch, read fresh), the staging commit and',
+    'its ref, the checks, one `updateRefs` moving the head and the base together, the label, the',
+    'comment and the check run created and finished. Between landings, base tips, config, branch',
+    "policy and permissions come from the cache, and the app's own webhooks cost nothing.",
   ].join('\n');
 }
 
