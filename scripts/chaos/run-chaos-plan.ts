@@ -53,7 +53,9 @@ export async function runChaosPlan(
     const drive = await driveQueueToRest(world, ledger, {
       faultRounds: 3,
       endFaults: faults.stop,
-      restartKilled: !replicas,
+      // A killed replica comes back under its own name (host and port) and takes its leases
+      // back at once; the others would wait out the TTL.
+      restartKilled: true,
       idlePauseMs: replicas ? leaseTiming.renewMs : 0,
       maxIdleRounds: replicas ? 8 : 5,
       ...(options.log ? { log: options.log } : {}),

@@ -47,7 +47,7 @@ export function summarizeCampaign(results: RunResult[], renewMs: number): Campai
       pass: sqlite.every((s) => s < targets.sqliteSeconds),
     },
     {
-      what: `replica death to queue moving, PostgreSQL (target < ${renewMs / 1000} s, the renewal interval)`,
+      what: `restart to queue moving, PostgreSQL (target < ${renewMs / 1000} s, the renewal interval)`,
       value: seconds(postgres),
       pass: postgres.every((s) => s < renewMs / 1000),
     },
