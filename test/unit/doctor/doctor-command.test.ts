@@ -181,46 +181,6 @@ describe('sluice doctor against the local GitHub', () => {
     expect(run.code).toBe(0);
   });
 
-  it('says when this GitHub lacks updateRefs and PRs land in two steps, and only then', async () => {
-    const repo = await world.repo();
-    const atomic = reposOf((await world.doctor(['--json', '--repo', repo.fullName])).stdout);
-    expect(atomic[0]?.notes.join('\n')).not.toMatch(/updateRefs/);
-    world.gh.setUpdateRefsAvailable(false);
-    try {
-      const run = await world.doctor(['--json', '--repo', repo.fullName]);
-      expect(reposOf(run.stdout)[0]?.notes.join('\n')).toMatch(
-        /no updateRefs mutation \(GHES before 3\.16\): PRs land in two steps/,
-      );
-    } finally {
-      world.gh.setUpdateRefsAvailable(true);
-    }
-  });
-
-  it('counts the outcomes decided but not yet told on GitHub', async () => {
-    const repo = await world.repo();
-    const pull = await world.openPull(repo, 'untold');
-    await world.store.outbox.record(
-      [
-        {
-          repo: repo.fullName,
-          base: 'main',
-          number: pull.number,
-          headSha: pull.headSha,
-          kind: 'comment',
-          payload: { body: 'Landed' },
-          cause: 'entry 1 merged',
-          entryId: null,
-          dedupeKey: `untold-${repo.fullName}`,
-        },
-      ],
-      anHourAgo(),
-    );
-    const run = await world.doctor(['--json', '--repo', repo.fullName]);
-    expect(reposOf(run.stdout)[0]?.notes).toContain(
-      '1 outcome decided but not yet told on GitHub (comments, labels, check runs); the app delivers them on its next pass.',
-    );
-  });
-
   it('checks every repository the app is installed on, and every one the store knows', async () => {
     await world.store.flakes.record({
       repo: 'elsewhere/gone',
