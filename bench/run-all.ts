@@ -5,7 +5,7 @@
  * benchmark that silently stopped writing would otherwise leave old numbers looking new.
  *
  *   npm run bench                      (builds first)
- *   npx tsx bench/run-all.ts [name...] (classify, changelog, queue; default all)
+ *   npx tsx bench/run-all.ts [name...] (classify, changelog, queue, simulate; default all)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,12 @@ const benchmarks: Benchmark[] = [
   { name: 'classify', script: 'bench/classify.ts', args: [], heading: 'Gate classification' },
   { name: 'changelog', script: 'bench/changelog.ts', args: ['--write-docs'], heading: 'Changelog' },
   { name: 'queue', script: 'bench/queue.ts', args: [], heading: 'Merge queue' },
+  {
+    name: 'simulate',
+    script: 'bench/simulate.ts',
+    args: [],
+    heading: 'Merge queue throughput \\(simulated\\)',
+  },
 ];
 
 const intro = [

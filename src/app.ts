@@ -17,10 +17,11 @@ import {
   policyEvent,
   reviewEvent,
   statusEvent,
+  workflowJobEvent,
 } from './handlers/payloads.js';
 import { isOwnEvent, onPullRequest } from './handlers/queue-events.js';
 import { onIssueComment, onRequestedAction } from './handlers/command-events.js';
-import { isFailingConclusion, onCheckReport } from './handlers/check-events.js';
+import { isFailingConclusion, onCheckReport, onRunnerStarted } from './handlers/check-events.js';
 import { onPush } from './handlers/push-events.js';
 import { onPolicyChange } from './handlers/policy-events.js';
 import { checkPullConfig } from './handlers/config-check.js';
@@ -36,6 +37,7 @@ export const webhookEvents = [
   'push',
   'repository_ruleset',
   'status',
+  'workflow_job',
 ] as const;
 
 export interface SluiceAppOptions {
@@ -136,6 +138,12 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
         repo: event.repository.full_name,
         sha: event.check_suite.head_sha,
         reason: 'check suite completed',
+      }),
+    );
+    on(['workflow_job.in_progress'], workflowJobEvent, (event) =>
+      onRunnerStarted(runtime, {
+        repo: event.repository.full_name,
+        sha: event.workflow_job.head_sha,
       }),
     );
     on(['status'], statusEvent, (event) =>

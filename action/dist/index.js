@@ -48890,6 +48890,23 @@ function hasControlCharacter(text) {
 
 // src/config/sections/queue-section.ts
 var queuePermissions = ["triage", "write", "maintain", "admin"];
+var batchSection = external_exports.strictObject({
+  maxSize: external_exports.int().min(1).max(32).default(8).describe(
+    "Most pull requests tested together in one staging. Sluice sizes batches from the recent failure rate, up to this; 1 tests every pull request alone."
+  ),
+  adaptive: external_exports.boolean().default(true).describe(
+    "Size batches of untested pull requests from the recent share p of broken ones: the power of two nearest below 1/p (8 below 12.5 %, 4 below 25 %, 2 below 38 %, then 1), at most `maxSize`. `false` always fills batches up to `maxSize`."
+  ),
+  waitSeconds: external_exports.int().min(0).max(3600).default(0).describe(
+    "How long a batch that is not full waits for more pull requests before it is tested. 0 starts at once: an idle runner is worth more than a fuller batch."
+  )
+}).prefault({}).describe("How many pull requests are tested together.");
+var parallelWindow = external_exports.strictObject({
+  min: external_exports.int().min(1).max(64).default(1).describe("Fewest stagings in flight with `parallel: auto`."),
+  max: external_exports.int().min(1).max(64).default(8).describe(
+    "Most stagings in flight with `parallel: auto`; more than your CI runners only queues."
+  )
+}).prefault({}).refine((w) => w.min <= w.max, { message: "`min` must not exceed `max`." }).describe("The bounds of the adaptive depth.");
 var queueSection = external_exports.strictObject({
   /** The trigger users see first; must differ from every outcome label (checked at the root). */
   label: labelName.default("merge-queue").describe("Label that puts a pull request in the queue. `/sluice queue` works too."),
@@ -48907,9 +48924,26 @@ var queueSection = external_exports.strictObject({
   ),
   /** Staging branches are written by Sluice; CI must be configured to run on them. */
   stagingBranchPrefix: external_exports.string().min(1).max(100).superRefine(checkBranchPrefix).default("sluice/staging/").describe(
-    "Prefix of the branches Sluice pushes staging commits to; the base branch name follows it (`sluice/staging/main`). Your CI must run on pushes to these branches."
+    "Prefix of the branches Sluice pushes staging commits to; the base branch name and the staging's place in line follow it (`sluice/staging/main/1`). Your CI must run on pushes to these branches."
+  ),
+  batch: batchSection,
+  /** Safe at any depth: a staging lands only when its own tip passed and its chain starts at the base. */
+  parallel: external_exports.union([external_exports.literal("auto"), external_exports.int().min(1).max(64)]).default("auto").describe(
+    "Stagings in flight at once, each built on the one ahead of it so CI tests them side by side. `auto` grows the depth while stagings pass and halves it on a failure, within `parallelWindow`."
+  ),
+  parallelWindow,
+  /** Probes never land, so they cannot merge anything untested; they only spend idle runners. */
+  probes: external_exports.boolean().default(true).describe(
+    "While CI has idle runners, test pull requests further back in the queue on the base tip, so a broken one is found (and bisected out) before it reaches the chain, where a failure costs every staging behind it."
+  ),
+  /** Off by default: the PRs ahead then land on a later staging's result, never on their own. */
+  landOnLaterPass: external_exports.boolean().default(false).describe(
+    "When a staging passes while stagings ahead of it are still testing, land them all with it: its tip contains them and passed. Faster; the PRs ahead land without their own result."
   )
-}).prefault({}).meta({ title: "Queue", description: "How pull requests enter and leave the queue." });
+}).prefault({}).meta({
+  title: "Queue",
+  description: "How pull requests enter and leave the queue, and how many are tested at once."
+});
 
 // src/config/find-label-clashes.ts
 function findLabelClashes(config2) {

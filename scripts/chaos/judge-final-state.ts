@@ -92,13 +92,16 @@ type Fail = (
   text: string,
 ) => void;
 
-/** Every commit the app put on main was a staging commit whose required checks all passed. */
+/**
+ * Every move the app made of main went to a staging tip whose required checks all passed on
+ * that very commit (a batch lands one squash commit per PR, tested together at the tip).
+ */
 async function judgeBase(world: ChaosWorld, ledger: ScenarioLedger, fail: Fail): Promise<void> {
   for (const move of ledger.baseMoves) {
     if (!move.pusher.endsWith('[bot]')) continue;
     const landed = await world.repo.git.listCommits({ head: move.after, base: move.before });
     const required = ledger.epochs[move.epoch]!.required;
-    for (const commit of landed) {
+    for (const commit of landed.filter((c) => c.sha === move.after)) {
       const runs = world.repo.checkRuns(commit.sha);
       const missing = required.filter((name) => {
         const newest = runs.find((r) => r.name === name);

@@ -15,17 +15,35 @@ export const queueLabel = 'merge-queue';
 export const initialRequiredChecks = ['build', 'test'];
 export const initialConfig = 'queue:\n  label: merge-queue\n';
 
-/** The PR a staging commit tests, read from the Sluice trailer (or GitHub's `(#n)` subject). */
-async function stagedPull(world: ChaosWorld, sha: string): Promise<number | undefined> {
-  const message = (await world.repo.git.readCommit(sha))?.message ?? '';
+/** The PR a commit lands, read from the Sluice trailer (or GitHub's `(#n)` subject). */
+function pullOf(message: string): number | undefined {
   const found = /Sluice-PR: (\d+)/.exec(message) ?? /\(#(\d+)\)\s*$/m.exec(message);
   return found ? Number(found[1]) : undefined;
 }
 
+/**
+ * Every PR a staging tip holds that is not on the base yet: a batch or a chain is one squash
+ * commit per PR, so walk back from the tip until a commit the base already has.
+ */
+async function stagedPulls(world: ChaosWorld, sha: string): Promise<number[]> {
+  const base = await world.repo.git.resolveRef('refs/heads/main');
+  const pulls: number[] = [];
+  let at: string | undefined = sha;
+  for (let depth = 0; at && depth < 256; depth++) {
+    if (base && (await world.repo.git.isAncestor(at, base))) break;
+    const commit = await world.repo.git.readCommit(at);
+    const pr = pullOf(commit?.message ?? '');
+    if (pr !== undefined) pulls.push(pr);
+    at = commit?.parents[0];
+  }
+  return pulls;
+}
+
+/** A check fails on any tree that holds a PR broken for it, as a real test would. */
 function verdict(world: ChaosWorld, failing: Set<number>) {
   return async (ctx: CiContext): Promise<JobConclusion> => {
-    const pr = await stagedPull(world, ctx.sha);
-    return pr !== undefined && failing.has(pr) ? 'failure' : 'success';
+    const pulls = await stagedPulls(world, ctx.sha);
+    return pulls.some((pr) => failing.has(pr)) ? 'failure' : 'success';
   };
 }
 

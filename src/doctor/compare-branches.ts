@@ -1,3 +1,4 @@
+import { endedStagingStates } from '../store/index.js';
 import type { StagingRecord } from '../store/types.js';
 import type { GitHubView, StoreQueue } from './observation.js';
 import type { BranchOrigin, Finding, Severity } from './types.js';
@@ -12,12 +13,14 @@ export interface BranchInput {
 }
 
 const scratchSuffix = '-scratch';
-const finished = new Set(['landed', 'abandoned', 'failed']);
+const finished = new Set<string>(endedStagingStates);
 
 /**
- * Branches under the staging prefix that no record in flight owns: what a crashed run, a
- * landing or an abandoned build left behind. Deleting one is safe (the next build force-pushes
- * it), so `--fix` does; a branch no staging record ever used is reported and left alone, in
+ * Branches under the staging prefix that no record in flight owns (each live record owns its
+ * own, `<prefix><base>/<n>`): what a crashed run, a landing, an abandoned build or a shorter
+ * chain left behind, and the one branch per queue from before batches. Deleting one is safe
+ * (the next build at that place force-pushes it), so `--fix` does; a branch that is neither
+ * Sluice's naming for a queue nor used by any staging record is reported and left alone, in
  * case the prefix also matches someone else's branches. A scratch branch of a busy queue is
  * in use between builds.
  */
@@ -32,7 +35,7 @@ export function compareBranches(input: BranchInput): Finding[] {
   for (const [branch, sha] of view.branches) {
     if (sha === null || !branch.startsWith(prefix) || owned.has(branch) || bases.has(branch))
       continue;
-    const origin = branchOrigin(branch.slice(prefix.length), prefix, bases, records);
+    const origin = branchOrigin(branch, branch.slice(prefix.length), bases, records);
     if (origin.kind === 'scratch' && isBusy(input, origin.base)) continue;
     const problem = { kind: 'orphan-staging-branch' as const, branch, sha, origin };
     findings.push({
@@ -49,19 +52,22 @@ export function compareBranches(input: BranchInput): Finding[] {
 }
 
 function branchOrigin(
+  branch: string,
   rest: string,
-  prefix: string,
   bases: ReadonlySet<string>,
   records: ReadonlyMap<string, StagingRecord>,
 ): BranchOrigin {
   if (rest.endsWith(scratchSuffix)) {
     const base = rest.slice(0, -scratchSuffix.length);
-    if (bases.has(base) || records.has(`${prefix}${base}`)) return { kind: 'scratch', base };
+    if (bases.has(base) || records.has(branch)) return { kind: 'scratch', base };
   }
-  const record = records.get(`${prefix}${rest}`);
-  return record
-    ? { kind: 'record', stagingId: record.id, state: record.state }
-    : { kind: 'unknown' };
+  const record = records.get(branch);
+  if (record) return { kind: 'record', stagingId: record.id, state: record.state };
+  if (bases.has(rest)) return { kind: 'pre-batches', base: rest };
+  const place = /^(.+)\/([1-9]\d*)$/.exec(rest);
+  if (place && bases.has(place[1]!))
+    return { kind: 'position', base: place[1]!, position: Number(place[2]) };
+  return { kind: 'unknown' };
 }
 
 /** Left over where the last record finished with this very commit: the normal aftermath. */
@@ -72,8 +78,12 @@ function severityOf(
 ): Severity {
   switch (origin.kind) {
     case 'scratch':
+    case 'pre-batches':
     case 'unknown':
       return 'info';
+    // Records are created before their branch is pushed: nothing explains this one.
+    case 'position':
+      return 'warning';
     case 'record':
       return record && finished.has(record.state) && record.commitSha === sha ? 'info' : 'warning';
   }

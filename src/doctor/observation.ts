@@ -6,12 +6,12 @@ import type { JournalRow, QueueCommandRecord, QueueEntry, StagingRecord } from '
 import type { ConfigError } from '../config/index.js';
 import type { Unchecked } from './types.js';
 
-/** One queue as the store has it: active entries, requests not yet acted on, staging in flight. */
+/** One queue as the store has it: active entries, requests not yet acted on, stagings in flight. */
 export interface StoreQueue {
   base: string;
   entries: QueueEntry[];
   pendingCommands: QueueCommandRecord[];
-  /** Oldest first; the reconciler only ever looks at the last. */
+  /** Live records, oldest first: the chain in order (the first on the base tip), probes among them. */
   inFlight: StagingRecord[];
 }
 
@@ -39,7 +39,10 @@ export interface GitHubView {
   labeledBy: ReadonlyMap<number, string | undefined>;
   /** Branch tips looked up (short names); null when the branch does not exist. */
   branches: ReadonlyMap<string, string | null>;
-  /** The newest staging record (any state) of each leftover branch under the prefix. */
+  /**
+   * The newest staging record (any state) of each leftover branch under the prefix; for a
+   * scratch branch, the newest record of its queue.
+   */
   lastRecordByRef: ReadonlyMap<string, StagingRecord>;
 }
 

@@ -1,7 +1,7 @@
 import { GitHubCallError } from '../github/github-errors.js';
 import type { PullDetails } from '../github/port.js';
 import { configPath, loadConfig } from '../reconcile/load-config.js';
-import { inFlightStates } from '../reconcile/observe.js';
+import { liveStagingStates as inFlightStates } from '../store/index.js';
 import type { StagingRecord, Store } from '../store/types.js';
 import { findUnqueuedLabeled } from './compare-entries.js';
 import type { DoctorGitHub } from './doctor-github.js';
@@ -13,6 +13,8 @@ import type {
   StoreQueue,
 } from './observation.js';
 import { planLookups } from './plan-lookups.js';
+
+const scratchSuffix = '-scratch';
 import type { Unchecked } from './types.js';
 
 export type RepoAccess =
@@ -101,26 +103,40 @@ async function observeGitHub(input: {
   };
 }
 
-/** The newest record of each staging ref a leftover branch (or its scratch twin) may belong to. */
+/**
+ * The newest record of each leftover branch under the prefix: `<base>/<n>` and the older
+ * `<base>` are a record's own ref; a scratch branch is its queue's, so it gets the newest
+ * record of the queue. A base may contain slashes, so every reading of a name is tried and
+ * only a record with exactly that ref counts.
+ */
 async function findLastRecords(
   input: { repo: string; store: Store },
   prefix: string,
   branches: string[],
   into: Map<string, StagingRecord>,
 ): Promise<void> {
-  const bases = new Set(
-    branches
-      .filter((b) => b.startsWith(prefix))
-      .flatMap((b) => {
-        const rest = b.slice(prefix.length);
-        return rest.endsWith('-scratch') ? [rest, rest.slice(0, -'-scratch'.length)] : [rest];
-      }),
-  );
-  for (const base of bases) {
-    const ref = `${prefix}${base}`;
+  const listed = new Map<string, StagingRecord[]>();
+  const recordsOf = async (base: string): Promise<StagingRecord[]> => {
+    const known = listed.get(base);
+    if (known) return known;
     const records = await input.store.staging.list({ repo: input.repo, base });
-    const last = records.filter((r) => r.ref === ref).at(-1);
-    if (last) into.set(ref, last);
+    listed.set(base, records);
+    return records;
+  };
+  for (const branch of branches.filter((b) => b.startsWith(prefix))) {
+    const rest = branch.slice(prefix.length);
+    const scratch = rest.endsWith(scratchSuffix) ? rest.slice(0, -scratchSuffix.length) : null;
+    const bases = new Set([
+      rest,
+      rest.replace(/\/\d+$/, ''),
+      ...(scratch === null ? [] : [scratch]),
+    ]);
+    let last: StagingRecord | undefined;
+    for (const base of bases)
+      for (const record of await recordsOf(base))
+        if (record.ref === branch && (!last || last.id < record.id)) last = record;
+    if (!last && scratch !== null) last = (await recordsOf(scratch)).at(-1);
+    if (last) into.set(branch, last);
   }
 }
 

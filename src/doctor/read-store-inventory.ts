@@ -1,11 +1,11 @@
-import { inFlightStates } from '../reconcile/observe.js';
+import { liveStagingStates as inFlightStates } from '../store/index.js';
 import { activeEntryStates } from '../store/records.js';
 import type { StoreDatabase } from '../store/store-database.js';
 
 /** Which repositories and queues the store holds anything about. */
 export interface StoreInventory {
   listRepos(): Promise<string[]>;
-  /** Bases with active entries, waiting requests or staging in flight. */
+  /** Bases with active entries, waiting requests or stagings in flight (chain or probes). */
   listBases(repo: string): Promise<string[]>;
 }
 

@@ -121,6 +121,14 @@ function summarizeQueues(observation: RepoObservation): QueueSummary[] {
       queuedAt: e.queuedAt,
     })),
     pendingRequests: queue.pendingCommands.length,
+    stagings: queue.inFlight.map((r) => ({
+      id: r.id,
+      position: r.position,
+      probe: r.probe,
+      state: r.state,
+      prs: r.prs.map((p) => p.number),
+      sha: r.commitSha,
+    })),
   }));
 }
 

@@ -14,6 +14,10 @@ export type EntryEnd = 'merged' | 'closed' | 'unlabeled';
 export type BranchOrigin =
   | { kind: 'scratch'; base: string }
   | { kind: 'record'; stagingId: number; state: string }
+  /** `<prefix><base>`: the one staging branch a queue had before batches. */
+  | { kind: 'pre-batches'; base: string }
+  /** `<prefix><base>/<n>`: a queue's staging branch at place `n`, no record known. */
+  | { kind: 'position'; base: string; position: number }
   | { kind: 'unknown' };
 
 export type MutationLookup =
@@ -59,7 +63,28 @@ export type Problem =
     }
   | { kind: 'labeled-not-queued'; base: string; number: number; label: string }
   | { kind: 'staging-stuck-building'; base: string; stagingId: number; since: Date }
-  | { kind: 'staging-superseded'; base: string; stagingId: number; state: string; newerId: number }
+  | {
+      kind: 'staging-pr-duplicated';
+      base: string;
+      stagingId: number;
+      state: string;
+      /** Each PR it shares, with the newest live record holding it (the one that stays). */
+      shared: { number: number; stagingId: number }[];
+    }
+  | {
+      kind: 'staging-chain-broken';
+      base: string;
+      stagingId: number;
+      position: number | null;
+      state: string;
+      /** The commit it is built on. */
+      builtOn: string;
+      /** Where the chain has it: the base tip (`aheadId` null) or the tip of staging `aheadId`. */
+      expected: string;
+      aheadId: number | null;
+      /** The chain records behind it, which the app abandons with it. */
+      behind: number[];
+    }
   | { kind: 'staging-pr-left'; base: string; stagingId: number; state: string; numbers: number[] }
   | {
       kind: 'staging-branch-missing';
@@ -116,6 +141,8 @@ export type NoRepair =
   | { kind: 'labeler-unknown' }
   | { kind: 'edit-config' }
   | { kind: 'lands-by-sha' }
+  /** The reconciler abandons it (a broken link of the chain) at its next pass. */
+  | { kind: 'app-abandons' }
   | { kind: 'cannot-tell' }
   | { kind: 'install-app' }
   | { kind: 'github-needed' }
@@ -166,10 +193,24 @@ export interface EntrySummary {
   queuedAt: Date;
 }
 
+/** A live staging record: its place, PRs and state. */
+export interface StagingSummary {
+  id: number;
+  /** Its place in line, which names its branch; null for a record from before batches. */
+  position: number | null;
+  probe: boolean;
+  state: string;
+  prs: number[];
+  /** The tip CI tests; null while building. */
+  sha: string | null;
+}
+
 export interface QueueSummary {
   base: string;
   entries: EntrySummary[];
   pendingRequests: number;
+  /** Live stagings in chain order, probes among them. */
+  stagings: StagingSummary[];
 }
 
 export type ConfigStatus =

@@ -24,6 +24,7 @@ import { hasComment, labelsOn } from './issue-reads.js';
 import { failingJobs } from './failing-jobs.js';
 import { jobLog } from './job-log.js';
 import { rerunFailedJobs } from './rerun-failed-jobs.js';
+import { cancelRunsFor } from './cancel-runs-for.js';
 
 /**
  * The port over a Probot Octokit for one repository. Reads keep Probot's retries (a repeated
@@ -49,7 +50,7 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     checksOn: (sha, required) => checksOn(ctx, sha, required),
     getCommit: (sha) => getCommit(ctx, sha),
     stagingView: (number) => stagingView(ctx, number),
-    landingView: (number, input) => landingView(ctx, number, input),
+    landingView: (numbers, input) => landingView(ctx, numbers, input),
     conflictCandidates: (number, baseSha) => conflictCandidates(ctx, number, baseSha),
     mergeTree: (base, heads, scratchRef) => mergeTree(ctx, base, heads, scratchRef),
     createCommit: (input) => createCommit(ctx, input),
@@ -71,5 +72,6 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     failingJobs: (sha, checkNames) => failingJobs(ctx, sha, checkNames),
     jobLog: (checkRunId) => jobLog(ctx, checkRunId),
     rerunFailedJobs: (runId) => rerunFailedJobs(ctx, runId),
+    cancelRunsFor: (sha) => cancelRunsFor(ctx, sha),
   };
 }

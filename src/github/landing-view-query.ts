@@ -1,26 +1,54 @@
 /**
- * The GraphQL document read right before a landing write, and the shape of its answer: the PR,
- * the base tip, what protects the base (classic protection and rulesets), and the config on
- * the default branch — everything that gates the landing, fresh, in one request.
+ * The GraphQL document read right before a landing write, and the shape of its answer: every
+ * PR of the landing, the base tip, what protects the base (classic protection and rulesets),
+ * and the config on the default branch — everything that gates the landing, fresh, in one
+ * request.
  */
 import { pullFieldsFragment, type PullNodeFields } from './to-observed-pull-node.js';
 
-export const landingViewQuery = /* GraphQL */ `
+/** PRs one landing view reads at most (a batch is at most 32). */
+export const maxLandingPulls = 100;
+
+/** The response key of the `index`-th PR, and the name of its number variable. */
+export const pullAlias = (index: number): `pr${number}` => `pr${index}`;
+export const pullVariable = (index: number): string => `n${index}`;
+
+const queries = new Map<number, string>();
+
+/**
+ * The document for `count` PRs: one aliased `pullRequest` per PR (`pr0: pullRequest(number:
+ * $n0)`), so all of them come in the same request as the policy they are judged under.
+ */
+export function landingViewQuery(count: number): string {
+  if (!Number.isInteger(count) || count < 1 || count > maxLandingPulls)
+    throw new RangeError(
+      `a landing view reads 1 to ${maxLandingPulls} pull requests, not ${count}`,
+    );
+  const cached = queries.get(count);
+  if (cached) return cached;
+  const indexes = Array.from({ length: count }, (_, i) => i);
+  const numberVariables = indexes.map((i) => `$${pullVariable(i)}: Int!`).join('\n    ');
+  const pulls = indexes
+    .map(
+      (i) => `${pullAlias(i)}: pullRequest(number: $${pullVariable(i)}) {
+        ...SluicePullFields
+        mergeCommit {
+          oid
+        }
+      }`,
+    )
+    .join('\n      ');
+  const query = /* GraphQL */ `
   query SluiceLandingView(
     $owner: String!
     $name: String!
-    $number: Int!
+    ${numberVariables}
     $base: String!
     $config: String!
   ) {
     repository(owner: $owner, name: $name) {
       id
-      pullRequest(number: $number) {
-        ...SluicePullFields
-        mergeCommit {
-          oid
-        }
-      }
+      ${pulls}
       baseRef: ref(qualifiedName: $base) {
         target {
           oid
@@ -56,6 +84,9 @@ export const landingViewQuery = /* GraphQL */ `
   }
   ${pullFieldsFragment}
 `;
+  queries.set(count, query);
+  return query;
+}
 
 export interface ProtectionRuleNode {
   requiresStatusChecks: boolean;
@@ -72,15 +103,20 @@ export interface RuleNode {
   } | null;
 }
 
-export interface LandingViewAnswer {
-  repository: {
-    id: string;
-    pullRequest: (PullNodeFields & { mergeCommit: { oid: string } | null }) | null;
-    baseRef: {
-      target: { oid: string } | null;
-      branchProtectionRule: ProtectionRuleNode | null;
-      rules: { nodes: (RuleNode | null)[] } | null;
-    } | null;
-    config: { text?: string | null } | null;
+export type LandingPullNode = PullNodeFields & { mergeCommit: { oid: string } | null };
+
+export interface LandingRepositoryNode {
+  id: string;
+  baseRef: {
+    target: { oid: string } | null;
+    branchProtectionRule: ProtectionRuleNode | null;
+    rules: { nodes: (RuleNode | null)[] } | null;
   } | null;
+  config: { text?: string | null } | null;
+  /** The PRs, keyed by `pullAlias`; null for one that does not exist. */
+  [alias: `pr${number}`]: LandingPullNode | null | undefined;
+}
+
+export interface LandingViewAnswer {
+  repository: LandingRepositoryNode | null;
 }

@@ -74,11 +74,20 @@ export type AtomicRefWrite =
   /** 5xx or a lost connection: all or none of the refs moved. Look before retrying. */
   | { kind: 'unknown'; message: string };
 
+/** One PR of a landing as the landing view reads it: the PR, and its merge commit once merged. */
+export interface LandingPull extends ObservedPull {
+  /** Set once merged: the commit the merge produced. */
+  mergeCommitSha: string | null;
+}
+
 /**
- * What gates a landing, read fresh in one request right before the landing write: the PR, the
- * base tip, the branch's protection and rulesets, and the config file on the default branch.
+ * What gates a landing, read fresh in one request right before the landing write: every PR of
+ * the landing, the base tip, the branch's protection and rulesets, and the config file on the
+ * default branch. `pull` and `mergeCommitSha` are the first PR's (`pulls[0]`).
  */
 export interface LandingView extends PullDetails {
+  /** The landing's PRs, in the order they were asked for. */
+  pulls: LandingPull[];
   /** The repository's GraphQL node id (what `updateRefs` addresses). */
   repositoryId: string;
   policy: RequiredPolicy;
@@ -148,6 +157,14 @@ export interface FailingJob {
   url: string | null;
 }
 
+/** What `cancelRunsFor` did; runs that finished meanwhile are in neither list. */
+export interface CancelledRuns {
+  /** Runs GitHub accepted to cancel (they conclude `cancelled` shortly after). */
+  cancelled: number[];
+  /** Runs whose cancel failed otherwise (5xx, lost answer, 403...): they may still run. */
+  failed: { runId: number; status: number | undefined; message: string }[];
+}
+
 export interface RepoGitHub {
   readonly owner: string;
   readonly repo: string;
@@ -210,9 +227,12 @@ export interface RepoGitHub {
    * if it is still at its `before` value. Sent once: never retried automatically.
    */
   updateRefs(repositoryId: string, updates: RefUpdate[]): Promise<AtomicRefWrite>;
-  /** The PR and the policy that gates landing it, in one fresh read (see `LandingView`). */
+  /**
+   * The PRs of a landing (1 to 100, in order) and the policy that gates landing them, in one
+   * fresh read (see `LandingView`); `undefined` when any of the PRs does not exist.
+   */
   landingView(
-    number: number,
+    numbers: readonly number[],
     input: { base: string; configPath: string },
   ): Promise<LandingView | undefined>;
   /** Sets a branch in another repository (a fork's head, with maintainer edits). */
@@ -259,4 +279,11 @@ export interface RepoGitHub {
   jobLog(checkRunId: number): Promise<AsyncIterable<Uint8Array> | undefined>;
   /** Sent once; GitHub's 403 for a run still going (or not re-runnable) is `rejected`. */
   rerunFailedJobs(runId: number): Promise<RefWrite>;
+  /**
+   * Cancels the workflow runs on `sha` not completed yet, to free the runners of a commit no
+   * longer needed (an abandoned staging). Best effort and idempotent: a run that finished
+   * meanwhile is skipped, another failure on one run lands in `failed` and the others are
+   * still cancelled; each cancel is sent once. Only a failed listing throws (`GitHubReadError`).
+   */
+  cancelRunsFor(sha: string): Promise<CancelledRuns>;
 }

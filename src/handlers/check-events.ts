@@ -1,5 +1,5 @@
 import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
-import { inFlightStates } from '../reconcile/observe.js';
+import { liveStagingStates as inFlightStates } from '../store/index.js';
 
 /**
  * CI reporting on a staging commit is what moves a queue forward. Reports on any other commit
@@ -16,6 +16,26 @@ export async function onCheckReport(
     const stagings = await runtime.store.staging.list({ ...queue, states: [...inFlightStates] });
     if (stagings.some((s) => s.commitSha === input.sha))
       void runtime.reconcile(queue, input.reason);
+  }
+}
+
+/**
+ * A runner picked up a job of a staging: CI has room, and the queue may use it (a probe, or
+ * the next staging in line) — but only when some queued PR is not in a staging yet, so a busy
+ * queue does not pay a reconcile for every job that starts.
+ */
+export async function onRunnerStarted(
+  runtime: SluiceRuntime,
+  input: { repo: string; sha: string },
+): Promise<void> {
+  for (const queue of await runtime.store.queue.listActiveQueues()) {
+    if (queue.repo.toLowerCase() !== input.repo.toLowerCase()) continue;
+    const stagings = await runtime.store.staging.list({ ...queue, states: [...inFlightStates] });
+    if (!stagings.some((s) => s.commitSha === input.sha)) continue;
+    const staged = new Set(stagings.flatMap((s) => s.prs.map((p) => p.entryId)));
+    const entries = await runtime.store.queue.list(queue);
+    if (entries.some((e) => e.state === 'queued' && !staged.has(e.id)))
+      void runtime.reconcile(queue, 'a runner started on a staging');
   }
 }
 

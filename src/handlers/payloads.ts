@@ -57,6 +57,14 @@ export const checkSuiteEvent = z.object({
   installation,
 });
 
+/** A job of a workflow run: `in_progress` says a runner has picked it up. */
+export const workflowJobEvent = z.object({
+  action: z.string(),
+  workflow_job: z.object({ head_sha: z.string() }),
+  repository,
+  installation,
+});
+
 export const statusEvent = z.object({ sha: z.string(), repository, installation });
 
 export const pushEvent = z.object({

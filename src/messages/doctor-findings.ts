@@ -19,8 +19,10 @@ export function describeProblem(problem: Problem): string {
       return `#${problem.number} carries the label \`${problem.label}\` but is not in the ${problem.base} queue, and no request is waiting: a webhook was lost.`;
     case 'staging-stuck-building':
       return `Staging #${problem.stagingId} (${problem.base}) has been building since ${formatTime(problem.since)}: the build never finished.`;
-    case 'staging-superseded':
-      return `Staging #${problem.stagingId} (${problem.base}) is still ${problem.state}, but the queue has moved on to staging #${problem.newerId}.`;
+    case 'staging-pr-duplicated':
+      return `Staging #${problem.stagingId} (${problem.base}, ${problem.state}) holds ${describeShared(problem.shared)}: a PR is tested in one staging at a time, so the newest keeps it.`;
+    case 'staging-chain-broken':
+      return describeBrokenLink(problem);
     case 'staging-pr-left':
       return `Staging #${problem.stagingId} (${problem.base}) is ${problem.state} with ${prList(problem.numbers)}, which ${problem.numbers.length === 1 ? 'has' : 'have'} left the queue.`;
     case 'staging-branch-missing':
@@ -48,7 +50,34 @@ function describeOrphan(branch: string, sha: string, origin: BranchOrigin): stri
       return `${branch} (at ${shortSha(sha)}) is a scratch branch left from the last build for ${origin.base}.`;
     case 'record':
       return `${branch} (at ${shortSha(sha)}) is left over from staging #${origin.stagingId} (${origin.state}); nothing in flight uses it.`;
+    case 'pre-batches':
+      return `${branch} (at ${shortSha(sha)}) is the ${origin.base} queue's staging branch from before batches; each staging now has its own, ${branch}/1, /2, ….`;
+    case 'position':
+      return `${branch} (at ${shortSha(sha)}) is the ${origin.base} queue's staging branch at position ${origin.position}, but nothing in flight uses it and no staging record did.`;
     case 'unknown':
       return `${branch} (at ${shortSha(sha)}) is under the staging prefix, but no staging record ever used it.`;
   }
+}
+
+function describeShared(shared: { number: number; stagingId: number }[]): string {
+  const holders = new Set(shared.map((s) => s.stagingId));
+  if (holders.size === 1)
+    return `${prList(shared.map((s) => s.number))}, which staging #${shared[0]!.stagingId} holds too`;
+  return shared.map((s) => `#${s.number} (also in staging #${s.stagingId})`).join(', ');
+}
+
+function describeBrokenLink(problem: Extract<Problem, { kind: 'staging-chain-broken' }>): string {
+  const place = problem.position === null ? '' : `, position ${problem.position}`;
+  const where =
+    problem.aheadId === null
+      ? `the base is at ${shortSha(problem.expected)}: it moved under the chain`
+      : `the staging ahead of it, #${problem.aheadId}, ends at ${shortSha(problem.expected)}`;
+  const ids = problem.behind.map((id) => `#${id}`).join(', ');
+  const behind =
+    problem.behind.length === 0
+      ? ''
+      : problem.behind.length === 1
+        ? ` The staging behind it (${ids}) goes with it.`
+        : ` The stagings behind it (${ids}) go with it.`;
+  return `Staging #${problem.stagingId} (${problem.base}${place}, ${problem.state}) is built on ${shortSha(problem.builtOn)}, but ${where}.${behind}`;
 }

@@ -35,6 +35,8 @@ export function describeNoRepair(why: NoRepair): string {
       return 'fix the file on the default branch; Sluice reads its config only from there.';
     case 'lands-by-sha':
       return 'checks report on the commit, not the branch, so the app can still land or drop it.';
+    case 'app-abandons':
+      return 'the app abandons a broken link of the chain, and the stagings behind it, at its next reconcile of the queue, and builds their PRs again.';
     case 'cannot-tell':
       return 'doctor leaves the row open.';
     case 'install-app':

@@ -1,6 +1,12 @@
 import type { ConfigError } from '../config/index.js';
-import type { DoctorReport, FindingResult, QueueSummary, RepoReport } from '../doctor/types.js';
-import { formatTime, plural, shortSha } from './doctor-format.js';
+import type {
+  DoctorReport,
+  FindingResult,
+  QueueSummary,
+  RepoReport,
+  StagingSummary,
+} from '../doctor/types.js';
+import { formatTime, plural, prList, shortSha } from './doctor-format.js';
 import { describeProblem } from './doctor-findings.js';
 import { describeNote, describeUnchecked } from './doctor-notes.js';
 import { describeNoRepair, describeOutcome, describeRepair } from './doctor-remedies.js';
@@ -56,13 +62,38 @@ function renderQueue(queue: QueueSummary): string[] {
   const waiting =
     queue.pendingRequests === 0 ? '' : `, ${plural(queue.pendingRequests, 'request')} waiting`;
   return [
-    row('queue', `${queue.base}: ${plural(queue.entries.length, 'entry', 'entries')}${waiting}`),
+    row(
+      'queue',
+      `${queue.base}: ${plural(queue.entries.length, 'entry', 'entries')}${waiting}${inFlight(queue.stagings)}`,
+    ),
     ...queue.entries.map((e) =>
       more(
         `#${e.number} ${e.state} at ${shortSha(e.headSha)}, queued by ${e.queuedBy} on ${formatTime(e.queuedAt)}`,
       ),
     ),
+    ...queue.stagings.map(renderStaging),
   ];
+}
+
+/** `, 3 stagings in flight (2 in the chain, 1 probe)`; nothing when none is. */
+function inFlight(stagings: StagingSummary[]): string {
+  if (stagings.length === 0) return '';
+  const probes = stagings.filter((s) => s.probe).length;
+  const chain = stagings.length - probes;
+  const parts = [
+    ...(chain > 0 ? [`${chain} in the chain`] : []),
+    ...(probes > 0 ? [plural(probes, 'probe')] : []),
+  ];
+  return `, ${plural(stagings.length, 'staging')} in flight (${parts.join(', ')})`;
+}
+
+/** `staging #7, position 1: #12, #13, testing at 5c5c5c5`, or `probe #9, position 2: …`. */
+function renderStaging(staging: StagingSummary): string {
+  const place =
+    staging.position === null ? ' (from before batches)' : `, position ${staging.position}`;
+  const at = staging.sha === null ? '' : ` at ${shortSha(staging.sha)}`;
+  const kind = staging.probe ? 'probe' : 'staging';
+  return more(`${kind} #${staging.id}${place}: ${prList(staging.prs)}, ${staging.state}${at}`);
 }
 
 function renderFinding(finding: FindingResult): string[] {

@@ -49,6 +49,25 @@ export function describeDequeue(reason: DequeueReason, ctx: QueueMessageContext)
         ],
         next: [howToQueueAgain(ctx, 'To test the new head')],
       };
+    case 'empty': {
+      const base = inlineCode(ctx.baseBranch);
+      const carried =
+        reason.carriedBy === null
+          ? ''
+          : `, carried by commit ${commitLink(reason.carriedBy, ctx.repoUrl)}`;
+      return {
+        ...plain,
+        // Not a failure, and nothing to retry: the same squash would be empty again.
+        headline: 'Dequeued',
+        title: plainTitle(`Dequeued: its changes are already on ${ctx.baseBranch}`),
+        lead: [
+          `Squashed onto ${base}, this pull request changes nothing: ${base} already has its changes${carried}. There is nothing left to merge.`,
+        ],
+        next: [
+          `If nothing is missing, close this pull request. Otherwise push what is missing; ${howToQueueAgain(ctx, 'after that')}`,
+        ],
+      };
+    }
     case 'conflict':
     case 'checks-failed':
     case 'check-missing':

@@ -5,14 +5,12 @@ import { checkLink } from './queue-links.js';
 import type { QueueMessageContext } from './queue-message-types.js';
 import type { OutcomeText } from './queue-outcome-text.js';
 import { howToQueueAgain, permissionPhrase } from './queue-instructions.js';
+import { fileListMarkdown, filesNoun } from './queue-lists.js';
 
 type Failure = Extract<
   DequeueReason,
   { kind: 'conflict' | 'checks-failed' | 'check-missing' | 'no-checks' | 'land-failed' | 'blocked' }
 >;
-
-// Past a screenful of paths the list stops helping; `git status` shows the rest.
-const maxListedFiles = 20;
 
 /** Dequeues that are failures: they fail the check run and offer Retry. */
 export function describeQueueFailure(reason: Failure, ctx: QueueMessageContext): OutcomeText {
@@ -49,10 +47,10 @@ export function describeQueueFailure(reason: Failure, ctx: QueueMessageContext):
         ...failure,
         title: plainTitle(`Dequeued: required check ${reason.check} never started`),
         lead: [
-          `The required check ${checkLink(reason.check, ctx)} had not started on the staging commit after ${minutes(reason.waitedMinutes)}.`,
+          `The required check ${checkLink(reason.check, ctx.checkUrls)} had not started on the staging commit after ${minutes(reason.waitedMinutes)}.`,
         ],
         next: [
-          `This usually means CI does not run on pushes to ${inlineCode(ctx.stagingBranch)}: add that branch to the workflow's ${inlineCode('on: push: branches')}, or stop requiring the check. ${again}`,
+          `This usually means CI does not run on pushes to ${inlineCode(ctx.stagingBranch)}: add that pattern to the workflow's ${inlineCode('on: push: branches')}, or stop requiring the check. ${again}`,
         ],
       };
     case 'no-checks':
@@ -96,13 +94,9 @@ function conflictText(files: readonly string[], base: string): string[] {
     return [
       `This pull request conflicts with ${base}, so Sluice could not build its staging commit.`,
     ];
-  const listed = files.slice(0, maxListedFiles).map((file) => `- ${inlineCode(file)}`);
-  const more = files.length - listed.length;
-  const list = more > 0 ? [...listed, `- and ${more} more`] : listed;
-  const noun = files.length === 1 ? 'this file' : `these ${files.length} files`;
   return [
-    `This pull request conflicts with ${base} in ${noun}, so Sluice could not build its staging commit:`,
-    list.join('\n'),
+    `This pull request conflicts with ${base} in ${filesNoun(files.length)}, so Sluice could not build its staging commit:`,
+    fileListMarkdown(files),
   ];
 }
 

@@ -1,5 +1,4 @@
 import { codeLinkTo } from './markdown.js';
-import type { QueueMessageContext } from './queue-message-types.js';
 
 /** The seven characters GitHub shows for a commit. */
 export function shortSha(sha: string): string {
@@ -12,9 +11,11 @@ export function commitLink(sha: string, repoUrl: string | undefined): string {
   return codeLinkTo(shortSha(sha), url);
 }
 
-/** A check by name, linked to its run on the staging commit when known. */
-export function checkLink(name: string, ctx: Pick<QueueMessageContext, 'checkUrls'>): string {
-  const urls = ctx.checkUrls;
+/** A check by name, linked to its run when `urls` (check pages by name) has it. */
+export function checkLink(
+  name: string,
+  urls: Readonly<Record<string, string>> | undefined,
+): string {
   // Check names are outside text: `constructor` must not find the object's prototype.
   return codeLinkTo(name, urls !== undefined && Object.hasOwn(urls, name) ? urls[name] : undefined);
 }

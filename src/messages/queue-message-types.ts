@@ -8,14 +8,22 @@ export interface QueueMessageContext {
   queueLabel: string;
   /** Least permission that may queue, dequeue and retry (`queue.minimumPermission`). */
   minimumPermission: Permission;
-  /** The branch staging commits are pushed to (`sluice/staging/main`); CI must run on it. */
+  /**
+   * The branches staging commits are pushed to, as the pattern CI must match
+   * (`sluice/staging/main/*`: one branch per staging in flight, numbered by place in line).
+   */
   stagingBranch: string;
   /** The config file on the default branch (`.github/sluice.yml`). */
   configPath: string;
   /** The repository's web address (`https://github.com/acme/widgets`); without it, no commit links. */
   repoUrl?: string;
-  /** Pages of the checks on the staging commit, by check name. */
+  /**
+   * Pages of the checks on the staging commit, by check name, when one staging is live: with
+   * several, a name alone does not say whose check it is.
+   */
   checkUrls?: Readonly<Record<string, string>>;
+  /** Pages of the checks on each live staging, by its tip SHA and then by check name. */
+  stagingCheckUrls?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The default branch's config problems, listed when the config is broken. */
   configErrors?: readonly ConfigError[];
 }

@@ -1,82 +1,91 @@
 import type { EntryStatus } from '../queue/describe-queue.js';
-import type { ObservedCheck } from '../queue/types.js';
-import { codeLinkTo, inlineCode, plainTitle } from './markdown.js';
-import { checkLink, commitLink, shortSha } from './queue-links.js';
+import { inlineCode, plainTitle } from './markdown.js';
+import { commitLink } from './queue-links.js';
+import { pullRequestList } from './queue-lists.js';
 import type { QueueMessageContext } from './queue-message-types.js';
 import { howToLeave } from './queue-instructions.js';
+import { checkLines, nextAfterChecks } from './queue-testing-checks.js';
+import { testingTitle } from './queue-testing-title.js';
 
 type Testing = Extract<EntryStatus, { kind: 'testing' }>;
+type Place = Testing['place'];
 
 /** Title and summary for a pull request whose staging commit is being tested. */
 export function describeTesting(
   status: Testing,
   ctx: QueueMessageContext,
 ): { title: string; summary: string } {
-  const intro =
-    `Sluice is testing this pull request squashed onto ${inlineCode(ctx.baseBranch)} as staging commit ` +
-    `${commitLink(status.stagingSha, ctx.repoUrl)} on ${inlineCode(ctx.stagingBranch)}. ` +
-    'It lands exactly that commit once every required check passes.';
-  const { title, lines, after } = checksText(status, ctx);
+  const lines = checkLines(status, checkUrlsOf(status.stagingSha, ctx));
   const list = lines.length > 0 ? [`**Required checks**\n\n${lines.join('\n')}`] : [];
+  const parts = [
+    `${whatIsTested(status, ctx)} ${howItLands(status.place)}`,
+    bisectingText(status.place),
+    ...list,
+    nextAfterChecks(status, ctx),
+    howToLeave(ctx),
+  ];
   return {
-    title: plainTitle(`Testing ${shortSha(status.stagingSha)}: ${title}`),
-    summary: [intro, ...list, after, howToLeave(ctx)].filter((part) => part !== '').join('\n\n'),
+    title: plainTitle(testingTitle(status)),
+    summary: parts.filter((part) => part !== '').join('\n\n'),
   };
 }
 
-function checksText(
-  status: Testing,
-  ctx: QueueMessageContext,
-): { title: string; lines: string[]; after: string } {
-  const verdict = status.checks;
-  switch (verdict.kind) {
-    case 'passed':
-      return {
-        title: 'all required checks passed',
-        lines: verdict.checks.map((check) => `- ✅ ${observedLink(check, ctx)} passed`),
-        after: `Sluice is landing it on ${inlineCode(ctx.baseBranch)}.`,
-      };
-    case 'failed':
-      return {
-        title: `${verdict.failing.map((c) => c.name).join(', ')} failed`,
-        lines: verdict.failing.map(
-          (check) =>
-            `- ❌ ${observedLink(check, ctx)} ${check.conclusion === null ? 'failed' : `failed (${inlineCode(check.conclusion)})`}`,
-        ),
-        after:
-          'Sluice is reading the failing logs to name the gate; it retries infrastructure failures and dequeues the rest.',
-      };
-    case 'pending':
-      return pendingText(status.required, verdict, ctx);
-  }
+function whatIsTested(status: Testing, ctx: QueueMessageContext): string {
+  const { place } = status;
+  const together =
+    place.with.length > 0 ? ` together with ${pullRequestList(place.with, 10)},` : '';
+  const ahead = stagingsAhead(place);
+  const onto = `onto ${inlineCode(ctx.baseBranch)}${ahead === '' ? '' : ` and ${ahead}`}`;
+  return (
+    `Sluice is testing this pull request${together} squashed ${onto} as staging commit ` +
+    `${commitLink(status.stagingSha, ctx.repoUrl)}, pushed to a branch matching ${inlineCode(ctx.stagingBranch)}.`
+  );
 }
 
-/**
- * While checks run, the check run names what it waits for and links their live status, but
- * does not mirror each check's progress: Sluice re-reads checks when a suite completes or a
- * check fails, so a per-check tally would go stale between those moments.
- */
-function pendingText(
-  required: readonly string[],
-  _verdict: Extract<Testing['checks'], { kind: 'pending' }>,
-  ctx: QueueMessageContext,
-): { title: string; lines: string[]; after: string } {
-  const timeout = `A required check that has not started within ${inlineCode('checks.startTimeoutMinutes')} takes the pull request out of the queue, naming the check: CI must run on pushes to ${inlineCode(ctx.stagingBranch)}.`;
-  if (required.length === 0) {
-    return {
-      title: 'waiting for its checks',
-      lines: [],
-      after: `No required checks are configured, so every check that reports on the staging commit must pass, and at least one must. Name them in ${inlineCode('checks.required')} of ${inlineCode(ctx.configPath)} or in branch protection.`,
-    };
-  }
-  const unique = [...new Set(required)];
-  return {
-    title: `waiting for ${unique.length} required ${unique.length === 1 ? 'check' : 'checks'}`,
-    lines: unique.map((name) => `- ${checkLink(name, ctx)}`),
-    after: `Their live status is on the staging commit's checks. ${timeout}`,
-  };
+/** "the staging ahead of it", "the 2 stagings ahead of it", or nothing at the front. */
+function stagingsAhead(place: Place): string {
+  // A failed staging waiting for judgement is out of the line-up it is counted in.
+  if (place.failedWaitingForAhead) return 'the stagings ahead of it';
+  const count = place.index - 1;
+  if (count <= 0) return '';
+  return count === 1 ? 'the staging ahead of it' : `the ${count} stagings ahead of it`;
 }
 
-function observedLink(check: ObservedCheck, ctx: QueueMessageContext): string {
-  return check.url === null ? checkLink(check.name, ctx) : codeLinkTo(check.name, check.url);
+function howItLands(place: Place): string {
+  if (place.probe)
+    return (
+      'This is a **probe**: CI had idle runners, so Sluice tests pull requests further back in the queue early, on the base alone. ' +
+      'A probe never lands by itself. If it passes, this pull request joins the line in a larger batch when its turn comes; ' +
+      'if it fails, the culprit is found now, before it could hold up the pull requests ahead of it.'
+    );
+  const what =
+    place.with.length > 0
+      ? 'They land exactly as tested, each as its own squash commit,'
+      : 'It lands exactly that commit';
+  if (place.index <= 1 && !place.failedWaitingForAhead)
+    return `${what} once every required check passes.`;
+  return (
+    `CI tests the stagings in flight side by side, each built on the one ahead of it. ${what} once every required check passes, ` +
+    'right after the stagings ahead of it. If a staging ahead fails, Sluice rebuilds this one without it and tests it again.'
+  );
+}
+
+function bisectingText(place: Place): string {
+  if (place.bisecting === null) return '';
+  const group = place.with.length > 0 ? `with ${pullRequestList(place.with, 10)}` : 'alone';
+  return (
+    `**Finding the culprit.** A batch of ${place.bisecting.batchSize} pull requests, this one among them, failed its required checks. ` +
+    `Sluice is testing it in smaller groups to find the pull request that broke it; this pull request is tested ${group}. ` +
+    'A group that passes lands; a group that fails is split again, and a pull request that fails on its own leaves the queue.'
+  );
+}
+
+/** Check pages on this staging alone: another staging's check of the same name is not its own. */
+function checkUrlsOf(
+  stagingSha: string,
+  ctx: QueueMessageContext,
+): Readonly<Record<string, string>> | undefined {
+  const byStaging = ctx.stagingCheckUrls;
+  if (byStaging !== undefined && Object.hasOwn(byStaging, stagingSha)) return byStaging[stagingSha];
+  return ctx.checkUrls;
 }

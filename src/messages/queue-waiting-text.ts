@@ -1,49 +1,76 @@
 import type { EntryStatus } from '../queue/describe-queue.js';
-import { inlineCode } from './markdown.js';
+import { inlineCode, plainTitle } from './markdown.js';
 import { howToLeave } from './queue-instructions.js';
 import type { QueueMessageContext } from './queue-message-types.js';
+import { keepsPlace, waitingForText, type HoldText } from './queue-waiting-for-text.js';
 
 type Waiting = Extract<EntryStatus, { kind: 'waiting' }>;
 
-/** Title and summary for a queued pull request that is not being tested yet. */
+/**
+ * Title and summary for a queued pull request that is not being tested yet. Everything that
+ * holds it is told; the title names the first: what a person can act on (a review), then the
+ * pull requests ahead it waits for, then a bisection it waits its turn in.
+ */
 export function describeWaiting(
   status: Waiting,
   ctx: QueueMessageContext,
 ): { title: string; summary: string } {
   const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)}.`;
-  const { title, reason } = holdText(status);
-  return { title, summary: [`${place} ${reason}`, howToLeave(ctx)].join('\n\n') };
+  const holds = [
+    status.hold === null ? null : holdText(status.hold),
+    status.waitingFor === null ? null : waitingForText(status.waitingFor, ctx),
+    status.bisecting === null ? null : bisectingText(status.bisecting.batchSize),
+  ].filter((hold): hold is HoldText => hold !== null);
+  const [first = turnText(status), ...rest] = holds;
+  const parts = [
+    `${place} ${first.text}`,
+    ...first.blocks,
+    ...rest.flatMap((hold) => [hold.text, ...hold.blocks]),
+    howToLeave(ctx),
+  ];
+  return { title: plainTitle(first.title), summary: parts.join('\n\n') };
 }
 
-function holdText(status: Waiting): { title: string; reason: string } {
-  // Held entries keep their place but let the ones behind them go first (see startStaging).
-  const keepsPlace =
-    'Until then it keeps its place without holding up the pull requests behind it.';
-  const hold = status.hold;
-  if (hold === null) {
-    return status.position === 1
-      ? { title: 'Next in the merge queue', reason: 'Sluice starts testing it shortly.' }
-      : {
-          title: `Queued: ${status.position} of ${status.queueLength}`,
-          reason:
-            'It waits for its turn: Sluice tests and lands one pull request at a time, in queue order.',
-        };
-  }
+function turnText(status: Waiting): HoldText {
+  return status.position === 1
+    ? { title: 'Next in the merge queue', text: 'Sluice starts testing it shortly.', blocks: [] }
+    : {
+        title: `Queued: ${status.position} of ${status.queueLength}`,
+        text: 'It waits for its turn: Sluice starts testing pull requests in queue order.',
+        blocks: [],
+      };
+}
+
+// Held entries keep their place but let the ones behind them go first (see startStagings).
+function holdText(hold: NonNullable<Waiting['hold']>): HoldText {
   switch (hold.kind) {
     case 'approvals':
       return {
         title: `Waiting for approval: ${hold.have} of ${hold.need}`,
-        reason: `It needs ${hold.need} approving ${hold.need === 1 ? 'review' : 'reviews'} of its current head and has ${hold.have}. ${keepsPlace}`,
+        text: `It needs ${hold.need} approving ${hold.need === 1 ? 'review' : 'reviews'} of its current head and has ${hold.have}. ${keepsPlace}`,
+        blocks: [],
       };
     case 'changes-requested':
       return {
         title: 'Waiting: changes requested',
-        reason: `A reviewer requested changes; Sluice tests it once that review is approved or dismissed. ${keepsPlace}`,
+        text: `A reviewer requested changes; Sluice tests it once that review is approved or dismissed. ${keepsPlace}`,
+        blocks: [],
       };
     case 'draft':
       return {
         title: 'Waiting: draft pull request',
-        reason: `It is a draft; Sluice tests it once it is marked ready for review. ${keepsPlace}`,
+        text: `It is a draft; Sluice tests it once it is marked ready for review. ${keepsPlace}`,
+        blocks: [],
       };
   }
+}
+
+function bisectingText(batchSize: number): HoldText {
+  return {
+    title: `Bisecting a failed batch of ${batchSize}: waiting for its turn`,
+    text:
+      `It was in a batch of ${batchSize} pull requests that failed its required checks. ` +
+      'Sluice is testing that batch in smaller groups to find the pull request that broke it; this one is tested when its group’s turn comes, only with others from the same batch.',
+    blocks: [],
+  };
 }

@@ -3,8 +3,8 @@ import type { QueueSnapshot } from './types.js';
 import { Plan } from './plan.js';
 import { handleCommands } from './rules/handle-commands.js';
 import { handleDepartures } from './rules/handle-departures.js';
-import { progressStaging } from './rules/progress-staging.js';
-import { startStaging } from './rules/start-staging.js';
+import { progressStagings } from './rules/progress-stagings.js';
+import { startStagings } from './rules/start-stagings.js';
 
 /**
  * The merge queue's one decision: given everything observed about a base branch, what to do
@@ -12,7 +12,8 @@ import { startStaging } from './rules/start-staging.js';
  * duplicated or reordered webhook can only delay the queue, never corrupt it.
  *
  * Rules run in priority order: requests, then departures (a PR that left must not be staged
- * or landed), then the staging in flight, then the next staging. A broken config stops all
+ * or landed), then the stagings in flight (front to back), then the next staging at the back
+ * of the chain. A broken config stops all
  * of it: nothing is queued, staged or landed until the default branch has a valid config.
  */
 export function decide(snapshot: QueueSnapshot): Effect[] {
@@ -21,7 +22,7 @@ export function decide(snapshot: QueueSnapshot): Effect[] {
   const plan = new Plan(snapshot);
   handleCommands(plan, config);
   handleDepartures(plan, config);
-  progressStaging(plan, config);
-  startStaging(plan, config);
+  progressStagings(plan, config);
+  startStagings(plan, config);
   return plan.effects;
 }

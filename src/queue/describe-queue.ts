@@ -1,11 +1,36 @@
 import type { ChecksVerdict } from './evaluate-checks.js';
 import { evaluateChecks } from './evaluate-checks.js';
-import { holdFor, type Hold } from './rules/start-staging.js';
-import type { QueueSnapshot } from './types.js';
+import { holdFor, type Hold } from './rules/start-stagings.js';
+import type { QueueSnapshot, Staging } from './types.js';
+
+/** Where a PR's staging stands in the chain: "staging 2 of 3", with whom, and why so small. */
+export interface StagingPlace {
+  stagingSha: string;
+  /** 1-based place in line; `of` stagings in flight. */
+  index: number;
+  of: number;
+  /** The other PRs tested with it, in order. */
+  with: number[];
+  /** Set while its failed batch is bisected: how big that batch was. */
+  bisecting: { batchSize: number } | null;
+  /** Its checks failed, but stagings ahead are still testing: it is judged once they pass. */
+  failedWaitingForAhead: boolean;
+  /** A probe: tested beside the chain, on the base tip, to learn early; it does not land itself. */
+  probe: boolean;
+}
 
 /** Where an active entry stands, for its `Sluice` check run. */
 export type EntryStatus =
-  | { kind: 'waiting'; position: number; queueLength: number; hold: Hold | null }
+  | {
+      kind: 'waiting';
+      position: number;
+      queueLength: number;
+      hold: Hold | null;
+      /** It conflicts with (or is carried by) PRs ahead: it waits for them to land. */
+      waitingFor: { prs: number[]; files: string[]; empty: boolean } | null;
+      /** Set while its failed batch is bisected and it waits for its turn. */
+      bisecting: { batchSize: number } | null;
+    }
   | {
       kind: 'testing';
       position: number;
@@ -13,6 +38,7 @@ export type EntryStatus =
       stagingSha: string;
       checks: ChecksVerdict;
       required: string[];
+      place: StagingPlace;
     }
   | { kind: 'config-broken' };
 
@@ -25,14 +51,20 @@ export interface EntryView {
 /** The status of every active entry, derived from the snapshot alone. */
 export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
   const entries = [...snapshot.entries].sort((a, b) => a.seq - b.seq);
+  // Places in line count the chain only; probes stand beside it.
+  const inFlight = snapshot.stagings.filter((s) => s.state !== 'failed' && !s.probe);
   return entries.map((entry, index) => {
     const base = { pr: entry.pr, headSha: entry.headSha };
     if (!snapshot.config.ok) return { ...base, status: { kind: 'config-broken' } };
     const position = index + 1;
     const queueLength = entries.length;
-    const staging = snapshot.staging;
-    if (staging?.prs.some((p) => p.pr === entry.pr)) {
-      const checks = evaluateChecks(snapshot.requiredChecks, snapshot.stagingChecks);
+    const suspect = snapshot.suspects[entry.pr];
+    const bisecting = suspect ? { batchSize: groupSize(snapshot, suspect.group) } : null;
+    const staging = snapshot.stagings.find((s) => s.prs.some((p) => p.pr === entry.pr));
+    if (staging) {
+      const checks = staging.knownFailure
+        ? ({ kind: 'failed', failing: [] } as ChecksVerdict)
+        : evaluateChecks(snapshot.requiredChecks, staging.checks);
       return {
         ...base,
         status: {
@@ -42,11 +74,59 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
           stagingSha: staging.sha,
           checks,
           required: snapshot.requiredChecks,
+          place: placeOf(staging, entry.pr, inFlight, bisecting),
         },
       };
     }
     const pull = snapshot.pulls.find((p) => p.number === entry.pr);
     const hold = pull ? (holdFor(pull, snapshot.requiredApprovals) ?? null) : null;
-    return { ...base, status: { kind: 'waiting', position, queueLength, hold } };
+    return {
+      ...base,
+      status: {
+        kind: 'waiting',
+        position,
+        queueLength,
+        hold,
+        waitingFor: waitingFor(snapshot, entry.pr),
+        bisecting,
+      },
+    };
   });
+}
+
+function placeOf(
+  staging: Staging,
+  pr: number,
+  inFlight: Staging[],
+  bisecting: StagingPlace['bisecting'],
+): StagingPlace {
+  const index = inFlight.indexOf(staging);
+  return {
+    probe: staging.probe,
+    stagingSha: staging.sha,
+    index: index === -1 ? 1 : index + 1,
+    of: Math.max(inFlight.length, 1),
+    with: staging.prs.map((p) => p.pr).filter((n) => n !== pr),
+    bisecting,
+    failedWaitingForAhead: staging.state === 'failed',
+  };
+}
+
+/** Suspects of one failed batch still queued, at least the two halves it split into. */
+function groupSize(snapshot: QueueSnapshot, group: string): number {
+  return Object.values(snapshot.suspects).filter((s) => s.group === group).length;
+}
+
+function waitingFor(
+  snapshot: QueueSnapshot,
+  pr: number,
+): Extract<EntryStatus, { kind: 'waiting' }>['waitingFor'] {
+  const record = snapshot.buildFailures[pr];
+  if (!record || record.failure.kind === 'head-moved' || record.onTopOf.length === 0) return null;
+  const active = new Set(snapshot.entries.map((e) => e.pr));
+  const prs = record.onTopOf.filter((n) => n !== pr && active.has(n));
+  if (prs.length === 0) return null;
+  return record.failure.kind === 'conflict'
+    ? { prs, files: record.failure.files, empty: false }
+    : { prs, files: [], empty: true };
 }

@@ -20,6 +20,8 @@ export type DequeueReason =
   | { kind: 'command'; by: string }
   | { kind: 'head-moved'; from: string; to: string }
   | { kind: 'conflict'; files: string[] }
+  /** Its squash changes nothing on the base; `carriedBy` is a commit that already has it. */
+  | { kind: 'empty'; carriedBy: string | null }
   | { kind: 'checks-failed'; verdicts: GateVerdictSummary[] }
   | { kind: 'check-missing'; check: string; waitedMinutes: number }
   | { kind: 'no-checks'; waitedMinutes: number }
@@ -50,20 +52,46 @@ export type Effect =
       /** The counter after this failure; 0 when the dequeue is not a failure. */
       consecutiveFailures: number;
     }
+  /**
+   * Squash the PRs one by one on top of `baseSha` (the base tip, or the tip of the staging
+   * ahead, `aheadId`) and push the tip to the staging branch at `position` in line.
+   */
   | {
       kind: 'build-staging';
       baseSha: string;
+      aheadId: string | null;
+      position: number;
+      /** Tests PRs out of line, on the base tip, to learn which are broken: never lands. */
+      probe: boolean;
       prs: { pr: number; headSha: string; entryId: string }[];
     }
+  /** Drop a staging (and cancel its CI, freeing runners): what it tests will not land. */
   | {
       kind: 'abandon-staging';
       stagingId: string;
-      reason: 'base-moved' | 'pr-left';
+      reason: 'base-moved' | 'pr-left' | 'ahead-failed' | 'make-way';
       deleteBranch: boolean;
     }
+  /**
+   * A staging failed with a verdict that is not retried. `wait`: a single PR behind stagings
+   * still in flight keeps its place, failed, until they pass (the failure may be theirs);
+   * `reject`: judged, the staging is over (a batch splits for bisection, a culprit leaves).
+   */
+  | {
+      kind: 'fail-staging';
+      stagingId: string;
+      verdicts: GateVerdictSummary[];
+      outcome: 'wait' | 'reject';
+    }
+  /** A probe passed: its PRs are cleared, the probe is over (its remaining runs cancelled). */
+  | { kind: 'clear-probe'; stagingId: string }
   | { kind: 'classify-failures'; stagingId: string; checks: string[] }
-  | { kind: 'rerun-failed'; stagingId: string; checks: string[]; pr: number }
-  | { kind: 'land'; staging: Staging; method: 'fast-forward' | 'merge-api' }
+  | { kind: 'rerun-failed'; stagingId: string; checks: string[]; prs: number[] }
+  /**
+   * Land a chain of passed stagings from the front: every PR head moves to its own squash
+   * commit and the base fast-forwards to the last tip (`merge-api`: one single-PR staging).
+   */
+  | { kind: 'land'; stagings: Staging[]; method: 'fast-forward' | 'merge-api' }
   /**
    * A landing moved a PR head to the staging commit, but the base never followed (a crash or a
    * lost answer between the two writes of the two-step path) and has moved on since: the

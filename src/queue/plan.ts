@@ -1,27 +1,60 @@
 import type { Effect } from './effects.js';
-import type { QueueEntry, QueueSnapshot } from './types.js';
+import type { QueueEntry, QueueSnapshot, Staging } from './types.js';
+import { stagingsBuiltOn } from './chain.js';
+
+type Abandon = Extract<Effect, { kind: 'abandon-staging' }>;
 
 /**
  * The effects of one decision, built up rule by rule. Rules run in priority order and see
- * what earlier rules already decided (an entry that leaves is not also staged).
+ * what earlier rules already decided (an entry that leaves is not also staged; a staging
+ * abandoned is not also landed).
  */
 export class Plan {
   readonly effects: Effect[] = [];
   readonly #leaving = new Set<string>();
   /** Entries re-pinned to a new head by this plan (config `queue.onPush: retest`). */
   readonly #newHeads = new Map<string, string>();
-  #stagingAbandoned = false;
-  #stagingBusy = false;
+  /** Stagings this plan ends (abandoned or rejected). */
+  readonly #ended = new Set<string>();
+  /** Stagings this plan marks failed, waiting for those ahead. */
+  readonly #waiting = new Set<string>();
+  #building = false;
+  #baseUnseen = false;
 
   constructor(readonly snapshot: QueueSnapshot) {}
 
   add(effect: Effect): void {
     this.effects.push(effect);
-    if (effect.kind === 'dequeue' || effect.kind === 'finish-merged')
-      this.#leaving.add(effect.entryId);
-    if (effect.kind === 'retest-new-head') this.#newHeads.set(effect.entryId, effect.headSha);
-    if (effect.kind === 'abandon-staging') this.#stagingAbandoned = true;
-    if (effect.kind === 'build-staging') this.#stagingBusy = true;
+    switch (effect.kind) {
+      case 'dequeue':
+      case 'finish-merged':
+        this.#leaving.add(effect.entryId);
+        break;
+      case 'retest-new-head':
+        this.#newHeads.set(effect.entryId, effect.headSha);
+        break;
+      case 'abandon-staging':
+        this.#ended.add(effect.stagingId);
+        break;
+      case 'clear-probe':
+        this.#ended.add(effect.stagingId);
+        break;
+      case 'fail-staging':
+        if (effect.outcome === 'reject') this.#ended.add(effect.stagingId);
+        else this.#waiting.add(effect.stagingId);
+        break;
+      case 'build-staging':
+        this.#building = true;
+        break;
+      case 'enqueue':
+      case 'refuse':
+      case 'drop-command':
+      case 'classify-failures':
+      case 'rerun-failed':
+      case 'land':
+      case 'restore-head':
+        break;
+    }
   }
 
   /** This plan finishes the PR as merged. */
@@ -44,13 +77,64 @@ export class Plan {
       .sort((a, b) => a.seq - b.seq);
   }
 
-  /** The staging in flight, unless this plan abandons it. */
-  activeStaging(): QueueSnapshot['staging'] {
-    return this.#stagingAbandoned ? null : this.snapshot.staging;
+  /** Live stagings in chain order, less those this plan ends, with the states it set. */
+  liveStagings(): Staging[] {
+    return this.snapshot.stagings
+      .filter((s) => !this.#ended.has(s.id))
+      .map((s) => (this.#waiting.has(s.id) ? { ...s, state: 'failed' as const } : s));
   }
 
-  /** A staging is being built or is still in flight: start no other. */
-  stagingOccupied(): boolean {
-    return this.#stagingBusy || this.activeStaging() !== null;
+  /** Stagings whose tip the base reached: over, their members finished by this plan. */
+  markLanded(stagings: readonly Staging[]): void {
+    for (const staging of stagings) this.#ended.add(staging.id);
+  }
+
+  /**
+   * A PR was merged outside a landing this queue observed (the merge API, or by hand): the
+   * base has moved somewhere this snapshot has not seen, so nothing is built on it now.
+   */
+  markBaseUnseen(): void {
+    this.#baseUnseen = true;
+  }
+
+  get baseUnseen(): boolean {
+    return this.#baseUnseen;
+  }
+
+  isLive(staging: Staging): boolean {
+    return !this.#ended.has(staging.id);
+  }
+
+  /**
+   * Abandons a staging and every live staging behind it that was built on it: none of them
+   * tests anything that can still land.
+   */
+  abandonWithDependents(staging: Staging, reason: Abandon['reason']): void {
+    for (const doomed of [staging, ...stagingsBuiltOn(this.liveStagings(), staging)]) {
+      if (!this.isLive(doomed)) continue;
+      this.add({
+        kind: 'abandon-staging',
+        stagingId: doomed.id,
+        reason: doomed === staging ? reason : 'ahead-failed',
+        deleteBranch: false,
+      });
+    }
+  }
+
+  /** Abandons every live staging built on this one (it failed: they contain its culprit). */
+  abandonDependents(staging: Staging): void {
+    for (const doomed of stagingsBuiltOn(this.liveStagings(), staging)) {
+      this.add({
+        kind: 'abandon-staging',
+        stagingId: doomed.id,
+        reason: 'ahead-failed',
+        deleteBranch: false,
+      });
+    }
+  }
+
+  /** This plan already builds a staging: one per decision, the next is decided on what it made. */
+  isBuilding(): boolean {
+    return this.#building;
   }
 }

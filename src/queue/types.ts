@@ -4,7 +4,7 @@
  * effects that move it forward. Nothing here performs I/O.
  */
 import type { SluiceConfig, ConfigError } from '../config/index.js';
-import type { GateVerdictSummary, RetryBudget } from './gate-policy.js';
+import type { GateVerdictSummary } from './gate-policy.js';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
@@ -64,20 +64,72 @@ export interface QueueEntry {
   consecutiveFailures: number;
 }
 
-export type StagingState = 'testing' | 'passed' | 'failed' | 'landing' | 'landed' | 'abandoned';
+/**
+ * `testing` (CI runs), `passed` (every required check passed, not landed yet), `failed` (a
+ * single PR's staging failed behind another still in flight: it waits there, skipped by the
+ * stagings behind it, until everything ahead of it has passed) and `landing` are live;
+ * `landed`, `abandoned` and `rejected` (judged: the culprit dequeued, or a batch split for
+ * bisection) are history.
+ */
+export type StagingState = 'testing' | 'passed' | 'failed' | 'landing';
+
+/** One PR in a staging: the head that was queued and its own squash commit in the chain. */
+export interface StagedPull {
+  pr: number;
+  headSha: string;
+  /** This PR's squash commit: the one its head moves to when it lands. */
+  commitSha: string;
+}
 
 /**
- * A staging commit: the squash of an ordered list of PRs on top of a base commit. One PR per
- * staging today; batches and speculative stacks fit the same record.
+ * A staging: an ordered list of PRs squashed one by one on top of a commit — the base tip, or
+ * the tip of the staging ahead of it in the speculative chain. CI tests the tip (`sha`).
  */
 export interface Staging {
   id: string;
+  /** The commit the first PR's squash sits on. */
   baseSha: string;
-  prs: { pr: number; headSha: string }[];
+  prs: StagedPull[];
+  /** The tip: the last PR's squash commit, which CI tests and the base moves to. */
   sha: string;
   treeSha: string;
   state: StagingState;
+  /**
+   * A probe tests PRs further back on the base tip while runners are free, to find a broken PR
+   * before it reaches the chain; it never lands. When it passes, its PRs are cleared and join
+   * the chain in larger batches; when it fails, it is bisected like any batch.
+   */
+  probe: boolean;
   createdAt: Date;
+  /** Checks on the tip, the latest per name. */
+  checks: ObservedCheck[];
+  /**
+   * Set when the tip's tree is one that already failed (in an earlier staging, same content):
+   * judged by those verdicts without running CI again.
+   */
+  knownFailure: GateVerdictSummary[] | null;
+}
+
+/** A PR that is part of a batch that failed: it is tested in smaller groups until the culprit is found. */
+export interface Suspect {
+  /** The failed batch it was in: suspects of one batch are only batched with each other. */
+  group: string;
+  /** The most PRs of the group tested together next: half the failed batch, rounded up. */
+  limit: number;
+}
+
+/** Why the last staging built for a PR (at its queued head) could not be built. */
+export type BuildFailure =
+  | { kind: 'conflict'; files: string[] }
+  | { kind: 'head-moved'; headSha: string }
+  /** Its squash changes nothing: the base already has its changes (`carriedBy` names a commit). */
+  | { kind: 'empty'; carriedBy: string | null };
+
+export interface BuildFailureRecord {
+  pr: number;
+  failure: BuildFailure;
+  /** PRs the squash was built on top of (stagings ahead, earlier PRs of its batch); empty: the base alone. */
+  onTopOf: number[];
 }
 
 export type CheckConclusion =
@@ -96,21 +148,14 @@ export interface ObservedCheck {
   name: string;
   source: 'check-run' | 'status';
   state: 'pending' | 'completed';
+  /** Pending and not picked up by a runner yet (GitHub's `queued`): CI is at capacity. */
+  queued?: boolean;
   /** Present when completed. Statuses map success→success, failure/error→failure. */
   conclusion: CheckConclusion | null;
   url: string | null;
   /** Check run id (to fetch jobs and logs), absent for statuses. */
   checkRunId?: number;
 }
-
-/** Why building a staging commit failed, recorded by the orchestrator. */
-export type BuildFailure =
-  { kind: 'conflict'; files: string[] } | { kind: 'head-moved'; headSha: string };
-
-/** What the orchestrator learnt from its last attempt for the head of the queue. */
-export type LastOutcome =
-  | { kind: 'build-failed'; pr: number; failure: BuildFailure }
-  | { kind: 'land-failed'; stagingId: string; reason: string };
 
 export interface QueueSnapshot {
   repo: RepoRef;
@@ -123,21 +168,29 @@ export interface QueueSnapshot {
   /** Active entries (queued, testing, landing), any order. */
   entries: QueueEntry[];
   commands: QueueCommand[];
-  /** The staging in flight, if any. */
-  staging: Staging | null;
-  /** Checks on the staging commit. */
-  stagingChecks: ObservedCheck[];
+  /** Live stagings (testing, passed, failed, landing), in chain order: the first is built on the base. */
+  stagings: Staging[];
   /** Check names that must pass: branch protection, rulesets and config together. */
   requiredChecks: string[];
   /** Approvals needed: the most of config, branch protection and rulesets. */
   requiredApprovals: number;
-  /** Gate verdicts recorded for failing check runs of the staging commit, by check run id. */
+  /** Gate verdicts recorded for failing check runs of live stagings, by check run id. */
   verdicts: Record<string, GateVerdictSummary>;
-  retryBudget: RetryBudget;
+  /** Re-runs of failed jobs spent: by entry id (ever) and by the repository in the last day. */
+  retryUsage: { byEntry: Record<string, number>; byRepoToday: number };
   /** Check run ids already re-run: their failure is old news until the new run reports. */
   rerunCheckRunIds: string[];
   /** Consecutive failures per PR at the head they failed on (survives re-queueing). */
   failureStreaks: Record<number, { headSha: string; count: number }>;
-  lastOutcome: LastOutcome | null;
+  /** Bisection marks of active entries, by PR number. */
+  suspects: Record<number, Suspect>;
+  /** Active entries whose last test (a probe, or a staging that did not land) passed. */
+  cleared: number[];
+  /** The last failed build of each active entry's queued head, by PR number. */
+  buildFailures: Record<number, BuildFailureRecord>;
+  /** Why a live staging could not land, by staging id. */
+  landFailures: Record<string, string>;
+  /** The most recent judged stagings, oldest first: how many PRs, and how each ended. */
+  recentOutcomes: { size: number; probe: boolean; outcome: 'landed' | 'cleared' | 'rejected' }[];
   now: Date;
 }

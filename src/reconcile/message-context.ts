@@ -1,11 +1,11 @@
 import type { SluiceConfig } from '../config/index.js';
 import type { QueueMessageContext } from '../messages/index.js';
-import type { QueueSnapshot } from '../queue/types.js';
+import type { QueueSnapshot, Staging } from '../queue/types.js';
 import { configPath } from './load-config.js';
 
 /** What the messages module needs to know about this queue. */
 export function messageContext(
-  snapshot: QueueSnapshot,
+  snapshot: Pick<QueueSnapshot, 'baseBranch' | 'config'> & { stagings: readonly StagingChecks[] },
   config: SluiceConfig | undefined,
   repoUrl?: string,
 ): QueueMessageContext {
@@ -16,18 +16,39 @@ export function messageContext(
     stagingBranch: stagingBranch(config, snapshot.baseBranch),
     configPath,
     ...(repoUrl ? { repoUrl } : {}),
-    checkUrls: Object.fromEntries(
-      snapshot.stagingChecks.flatMap((c) => (c.url ? [[c.name, c.url]] : [])),
-    ),
+    // With several stagings live, a check name alone does not say whose check it is.
+    ...(snapshot.stagings.length === 1 && snapshot.stagings[0]
+      ? { checkUrls: checkUrlsOf(snapshot.stagings[0]) }
+      : {}),
+    stagingCheckUrls: Object.fromEntries(snapshot.stagings.map((s) => [s.sha, checkUrlsOf(s)])),
     ...(snapshot.config.ok ? {} : { configErrors: snapshot.config.errors }),
   };
 }
 
-export function stagingBranch(config: SluiceConfig | undefined, base: string): string {
-  return `${config?.queue.stagingBranchPrefix ?? 'sluice/staging/'}${base}`;
+/**
+ * The branch of the staging at `position` in line (`sluice/staging/main/2`); without a
+ * position, the pattern that matches them all (`sluice/staging/main/*`), which CI must run on.
+ */
+export function stagingBranch(
+  config: SluiceConfig | undefined,
+  base: string,
+  position?: number,
+): string {
+  return `${config?.queue.stagingBranchPrefix ?? 'sluice/staging/'}${base}/${position ?? '*'}`;
 }
 
-/** GitHub has no server-side merge in the git data API: merges happen on this scratch branch. */
+type StagingChecks = Pick<Staging, 'sha' | 'checks'>;
+
+function checkUrlsOf(staging: StagingChecks): Record<string, string> {
+  return Object.fromEntries(staging.checks.flatMap((c) => (c.url ? [[c.name, c.url]] : [])));
+}
+
+/**
+ * GitHub has no server-side merge in the git data API: merges happen on this scratch branch.
+ * It sits beside the staging prefix (`sluice/staging-scratch/main`), never under it: CI runs
+ * on `sluice/staging/**`, and every merge there would start a workflow run nobody needs.
+ */
 export function scratchBranch(config: SluiceConfig | undefined, base: string): string {
-  return `${config?.queue.stagingBranchPrefix ?? 'sluice/staging/'}${base}-scratch`;
+  const prefix = (config?.queue.stagingBranchPrefix ?? 'sluice/staging/').replace(/\/+$/, '');
+  return `${prefix}-scratch/${base}`;
 }

@@ -1,4 +1,5 @@
 import { decide } from '../queue/decide.js';
+import { nextDecisionAt } from '../queue/next-decision.js';
 import type { ObservedCheck } from '../queue/types.js';
 import { applyEffect } from './apply/index.js';
 import { messageContext } from './message-context.js';
@@ -7,12 +8,17 @@ import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { syncCheckRuns } from './sync-check-runs.js';
 import type { QueueKey, ReconcileDeps } from './types.js';
 
-/** A queue that needs more passes than this is misbehaving: stop, log, and let the next trigger retry. */
-const maxPasses = 12;
+/**
+ * A queue that needs more passes than this is misbehaving: stop, log, and let the next trigger
+ * retry. One staging is built per pass, so a full chain of probes and batches takes a few dozen.
+ */
+const maxPasses = 48;
 
 export interface ReconcileReport {
   passes: number;
   effects: string[];
+  /** Reconcile again at this time even if nothing else happens (a batch waiting to fill). */
+  wakeAt: Date | null;
 }
 
 /**
@@ -28,7 +34,8 @@ export async function reconcileQueue(
   await deliverOutbox(deps, queue);
   const knownChecks = new Map<string, ObservedCheck[]>();
   let observation = await observe(deps, queue, { knownChecks });
-  const report: ReconcileReport = { passes: 0, effects: [] };
+  const report: ReconcileReport = { passes: 0, effects: [], wakeAt: null };
+  const endedBranches = new Set<string>();
   while (report.passes < maxPasses) {
     const effects = decide(observation.snapshot);
     if (effects.length === 0) break;
@@ -41,6 +48,7 @@ export async function reconcileQueue(
       observation,
       config: config.config,
       messages: messageContext(observation.snapshot, config.config),
+      endedBranches,
     };
     for (const effect of effects) {
       report.effects.push(effect.kind);
@@ -53,7 +61,23 @@ export async function reconcileQueue(
   if (report.passes >= maxPasses)
     deps.log.warn({ ...queue, effects: report.effects.slice(-20) }, 'reconcile did not settle');
   await syncCheckRuns(deps, observation);
+  await tidyBranches(deps, observation, endedBranches);
+  report.wakeAt = nextDecisionAt(observation.snapshot);
   return report;
+}
+
+/**
+ * A queue left with nothing to test keeps no staging branches around; while it works, they
+ * are reused (force-pushed) by the next staging in the same place, which costs nothing.
+ */
+async function tidyBranches(
+  deps: ReconcileDeps,
+  observation: Observation,
+  ended: ReadonlySet<string>,
+): Promise<void> {
+  const { snapshot } = observation;
+  if (snapshot.entries.length > 0 || snapshot.stagings.length > 0) return;
+  for (const branch of ended) await deps.github.deleteBranch(branch);
 }
 
 /** Nothing has reported on a staging commit pushed a moment ago: no need to ask GitHub. */

@@ -19,6 +19,8 @@ export class RepoCache {
   readonly #bases = new Map<string, Cached<string>>();
   /** Messages of commits Sluice wrote itself (staging commits), by sha. */
   readonly #messages = new Map<string, string>();
+  /** Trees of commits Sluice wrote or read: commits never change, so these never expire. */
+  readonly #trees = new Map<string, string>();
   readonly #permissions = new Map<string, Cached<Permission>>();
   readonly #policies = new Map<string, Cached<RequiredPolicy>>();
   #config: Cached<ParseConfigResult> | undefined;
@@ -63,6 +65,14 @@ export class RepoCache {
     // A handful of recent staging commits is all anyone asks for.
     if (this.#messages.size >= 64) this.#messages.delete(this.#messages.keys().next().value!);
     this.#messages.set(sha, message);
+  }
+  commitTree(sha: string): string | undefined {
+    return this.#trees.get(sha);
+  }
+  rememberCommitTree(sha: string, tree: string): void {
+    // Enough for every staging in flight and the tips they were built on.
+    if (this.#trees.size >= 256) this.#trees.delete(this.#trees.keys().next().value!);
+    this.#trees.set(sha, tree);
   }
   forgetPull(number: number): void {
     this.#pulls.delete(number);

@@ -40,6 +40,8 @@ export class SluiceRuntime {
   readonly #caches = new Map<string, RepoCache>();
   /** By account: an installation is per account, and so is the host behind it. */
   readonly #hosts = new Map<string, HostCapabilities>();
+  /** Timers for decisions that wait on the clock, by queue. */
+  readonly #wakers = new Map<string, NodeJS.Timeout>();
   readonly now: () => Date;
   /** `<slug>[bot]`: the app's own events come back with this sender. */
   botLogin: string | undefined;
@@ -121,5 +123,23 @@ export class SluiceRuntime {
     );
     if (report.effects.length > 0)
       this.log.info({ ...queue, passes: report.passes, effects: report.effects }, 'reconciled');
+    this.#wakeAt(queue, report.wakeAt);
+  }
+
+  /** One timer per queue for a decision that waits on the clock; a newer run replaces it. */
+  #wakeAt(queue: QueueKey, at: Date | null): void {
+    const key = `${queue.repo}:${queue.base}`;
+    clearTimeout(this.#wakers.get(key));
+    this.#wakers.delete(key);
+    if (!at) return;
+    const timer = setTimeout(
+      () => {
+        this.#wakers.delete(key);
+        void this.reconcile(queue, 'batch-wait');
+      },
+      Math.max(0, at.getTime() - this.now().getTime()),
+    );
+    timer.unref();
+    this.#wakers.set(key, timer);
   }
 }

@@ -9,5 +9,5 @@ export {
 } from './open-store-database.js';
 export type { StoreDatabase } from './store-database.js';
 export { StoreError, StoreLockedError, StoreMigrationError } from './errors.js';
-export { activeEntryStates } from './records.js';
+export { activeEntryStates, endedStagingStates, liveStagingStates } from './records.js';
 export type * from './types.js';

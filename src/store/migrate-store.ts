@@ -10,7 +10,8 @@ export interface MigrationStatus {
   appliedAt: Date | undefined;
 }
 
-function createMigrator(database: StoreDatabase): Migrator {
+/** Exported for tests that migrate part of the way, to write rows as an older Sluice did. */
+export function createMigrator(database: StoreDatabase): Migrator {
   const migrations = listMigrations(database.codec.dialect);
   return new Migrator({
     db: database.db,

@@ -53,22 +53,46 @@ export type EntryChanges = Partial<
 export type EnqueueResult =
   { ok: true; entry: QueueEntry } | { ok: false; reason: 'already-queued'; entry: QueueEntry };
 
-export type StagingState =
-  'building' | 'testing' | 'passed' | 'failed' | 'landing' | 'landed' | 'abandoned';
+/**
+ * `building` to `landing` are live: several per queue, in chain order (the order they were
+ * created). `landed`, `abandoned` and `rejected` (judged: its checks failed, or a PR could
+ * not be squashed) are history. `failed` is live: failed, waiting for the stagings ahead.
+ */
+export type StagingState = LiveStagingState | EndedStagingState;
+export const liveStagingStates = ['building', 'testing', 'passed', 'failed', 'landing'] as const;
+/** `cleared`: a probe that passed (its PRs passed together); it never lands. */
+export const endedStagingStates = ['landed', 'cleared', 'abandoned', 'rejected'] as const;
+export type LiveStagingState = (typeof liveStagingStates)[number];
+export type EndedStagingState = (typeof endedStagingStates)[number];
 
 export interface StagedPullRequest {
   entryId: number;
   number: number;
   headSha: string;
+  /** This PR's own squash commit in the staging's chain; null until it is built. */
+  commitSha: string | null;
 }
 
-/** A staging commit under test: one PR today, an ordered batch or stack later. */
+/** A PR as a new staging names it: its squash commit may not be built yet. */
+export type NewStagedPullRequest = Omit<StagedPullRequest, 'commitSha'> & {
+  commitSha?: string | null;
+};
+
+/**
+ * A staging: an ordered list of PRs squashed one by one on top of the base, or of the tip of
+ * the staging ahead of it in the speculative chain. `commitSha` is the tip, which CI tests.
+ */
 export interface StagingRecord extends QueueRef {
   id: number;
+  /** The commit the first PR's squash sits on. */
   baseSha: string;
   /** In merge order: each PR is applied on top of the ones before it. */
   prs: StagedPullRequest[];
   ref: string;
+  /** Its place in line when built (1: on the base), which names its branch; null before chains. */
+  position: number | null;
+  /** Tests PRs beside the chain, on the base tip; never lands. */
+  probe: boolean;
   commitSha: string | null;
   treeSha: string | null;
   state: StagingState;
@@ -76,13 +100,24 @@ export interface StagingRecord extends QueueRef {
   checksStartDeadline: Date | null;
   /** Why it could not be built or landed (`{kind: 'conflict', files}`, ...); null otherwise. */
   failure: Json;
+  /**
+   * The gate verdicts it was rejected with, so a later staging of the same tree is judged
+   * without running CI again; null when it was not judged by its checks.
+   */
+  verdicts: Json;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type StagingChanges = Partial<
-  Pick<StagingRecord, 'state' | 'commitSha' | 'treeSha' | 'checksStartDeadline' | 'failure'>
->;
+  Pick<
+    StagingRecord,
+    'state' | 'commitSha' | 'treeSha' | 'checksStartDeadline' | 'failure' | 'verdicts'
+  >
+> & {
+  /** Each named PR's squash commit, once built; a PR not in the staging fails the update. */
+  prCommits?: { number: number; commitSha: string | null }[];
+};
 
 export type AttemptOutcome = 'running' | 'passed' | 'failed' | 'cancelled';
 

@@ -9,6 +9,7 @@ import type { ColumnType, Generated } from 'kysely';
 type Time = ColumnType<Date | string, string, string>;
 type NullableTime = ColumnType<Date | string | null, string | null, string | null>;
 type JsonText = ColumnType<unknown, string, string>;
+type NullableJsonText = ColumnType<unknown, string | null, string | null>;
 
 export interface StoreSchema {
   queue_counter: { repo: string; base: string; last_sequence: number };
@@ -41,11 +42,14 @@ export interface StoreSchema {
     base: string;
     base_sha: string;
     ref: string;
+    position: number | null;
+    probe: Generated<number>;
     commit_sha: string | null;
     tree_sha: string | null;
     state: string;
     checks_start_deadline: NullableTime;
-    failure: ColumnType<unknown, string | null, string | null>;
+    failure: NullableJsonText;
+    verdicts: NullableJsonText;
     created_at: Time;
     updated_at: Time;
   };
@@ -55,6 +59,7 @@ export interface StoreSchema {
     entry_id: number;
     number: number;
     head_sha: string;
+    commit_sha: string | null;
   };
   attempt: {
     id: Generated<number>;

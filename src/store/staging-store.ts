@@ -1,22 +1,31 @@
 import type { Kysely, Selectable } from 'kysely';
 import { readEnum, readOptionalTime, writeJson, writeTime, type Codec } from './codec.js';
 import { StoreError } from './errors.js';
-import type { StagedPullRequest, StagingRecord, StagingState } from './records.js';
+import {
+  endedStagingStates,
+  liveStagingStates,
+  type Json,
+  type StagedPullRequest,
+  type StagingChanges,
+  type StagingRecord,
+  type StagingState,
+} from './records.js';
 import type { StoreSchema } from './schema.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StagingStore } from './types.js';
 
-const stagingStates: readonly StagingState[] = [
-  'building',
-  'testing',
-  'passed',
-  'failed',
-  'landing',
-  'landed',
-  'abandoned',
-];
+const stagingStates: readonly StagingState[] = [...liveStagingStates, ...endedStagingStates];
 
 type StagingRow = Selectable<StoreSchema['staging_record']>;
+type StagedRow = Selectable<StoreSchema['staging_pr']>;
+
+function readOptionalJson(codec: Codec, value: unknown): Json {
+  return value === null || value === undefined ? null : codec.readJson(value);
+}
+
+function writeOptionalJson(value: Json): string | null {
+  return value === null ? null : writeJson(value);
+}
 
 function toRecord(codec: Codec, row: StagingRow, prs: StagedPullRequest[]): StagingRecord {
   return {
@@ -26,13 +35,25 @@ function toRecord(codec: Codec, row: StagingRow, prs: StagedPullRequest[]): Stag
     baseSha: row.base_sha,
     prs,
     ref: row.ref,
+    position: row.position,
+    probe: Number(row.probe) === 1,
     commitSha: row.commit_sha,
     treeSha: row.tree_sha,
     state: readEnum(row.state, stagingStates, 'staging_record.state'),
     checksStartDeadline: readOptionalTime(codec, row.checks_start_deadline),
-    failure: row.failure === null || row.failure === undefined ? null : codec.readJson(row.failure),
+    failure: readOptionalJson(codec, row.failure),
+    verdicts: readOptionalJson(codec, row.verdicts),
     createdAt: codec.readTime(row.created_at),
     updatedAt: codec.readTime(row.updated_at),
+  };
+}
+
+function toStagedPull(row: StagedRow): StagedPullRequest {
+  return {
+    entryId: row.entry_id,
+    number: row.number,
+    headSha: row.head_sha,
+    commitSha: row.commit_sha,
   };
 }
 
@@ -55,19 +76,28 @@ async function withPullRequests(
     .orderBy('position')
     .execute();
   return rows.map((row) =>
-    toRecord(
-      codec,
-      row,
-      prs
-        .filter((pr) => pr.staging_id === row.id)
-        .map((pr) => ({ entryId: pr.entry_id, number: pr.number, headSha: pr.head_sha })),
-    ),
+    toRecord(codec, row, prs.filter((pr) => pr.staging_id === row.id).map(toStagedPull)),
   );
 }
 
+/** The record's own columns that the changes set; `updated_at` is always among them. */
+function recordColumns(changes: StagingChanges, now: Date) {
+  const { checksStartDeadline: deadline } = changes;
+  return {
+    ...(changes.state !== undefined && { state: changes.state }),
+    ...(changes.commitSha !== undefined && { commit_sha: changes.commitSha }),
+    ...(changes.treeSha !== undefined && { tree_sha: changes.treeSha }),
+    ...(deadline !== undefined && {
+      checks_start_deadline: deadline === null ? null : writeTime(deadline),
+    }),
+    ...(changes.failure !== undefined && { failure: writeOptionalJson(changes.failure) }),
+    ...(changes.verdicts !== undefined && { verdicts: writeOptionalJson(changes.verdicts) }),
+    updated_at: writeTime(now),
+  };
+}
+
 export function createStagingStore({ db, codec }: StoreDatabase): StagingStore {
-  const one = async (row: StagingRow | undefined) =>
-    row && (await withPullRequests(db, codec, [row]))[0];
+  const records = (from: Kysely<StoreSchema>) => from.selectFrom('staging_record').selectAll();
 
   return {
     create: (staging) =>
@@ -82,65 +112,88 @@ export function createStagingStore({ db, codec }: StoreDatabase): StagingStore {
             base: staging.base,
             base_sha: staging.baseSha,
             ref: staging.ref,
+            position: staging.position ?? null,
+            probe: staging.probe ? 1 : 0,
             commit_sha: null,
             tree_sha: null,
             state: 'building',
             checks_start_deadline: deadline === undefined ? null : writeTime(deadline),
             failure: null,
+            verdicts: null,
             created_at: now,
             updated_at: now,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const prs = staging.prs.map((pr, position) => ({
-          staging_id: row.id,
-          position,
-          entry_id: pr.entryId,
-          number: pr.number,
-          head_sha: pr.headSha,
-        }));
-        await trx.insertInto('staging_pr').values(prs).execute();
-        return toRecord(codec, row, staging.prs);
+        const prs = staging.prs.map((pr) => ({ ...pr, commitSha: pr.commitSha ?? null }));
+        await trx
+          .insertInto('staging_pr')
+          .values(
+            prs.map((pr, position) => ({
+              staging_id: row.id,
+              position,
+              entry_id: pr.entryId,
+              number: pr.number,
+              head_sha: pr.headSha,
+              commit_sha: pr.commitSha,
+            })),
+          )
+          .execute();
+        return toRecord(codec, row, prs);
       }),
-    get: async (id) =>
-      one(
-        await db.selectFrom('staging_record').selectAll().where('id', '=', id).executeTakeFirst(),
-      ),
+    async get(id) {
+      const row = await records(db).where('id', '=', id).executeTakeFirst();
+      return row && (await withPullRequests(db, codec, [row]))[0];
+    },
     async list(query) {
-      let select = db
-        .selectFrom('staging_record')
-        .selectAll()
-        .where('repo', '=', query.repo)
-        .where('base', '=', query.base);
+      let select = records(db).where('repo', '=', query.repo).where('base', '=', query.base);
       if (query.states !== undefined) {
         // An empty filter asks for nothing; `in ()` is a syntax error on PostgreSQL.
         if (query.states.length === 0) return [];
         select = select.where('state', 'in', query.states);
       }
+      // Ids are handed out in creation order, which is chain order for live stagings; several
+      // stagings built in one reconcile share their `created_at`, so that cannot order them.
       return withPullRequests(db, codec, await select.orderBy('id').execute());
     },
-    async update({ id, now, changes }) {
-      const { checksStartDeadline: deadline } = changes;
-      const row = await db
-        .updateTable('staging_record')
-        .set({
-          ...(changes.state !== undefined && { state: changes.state }),
-          ...(changes.commitSha !== undefined && { commit_sha: changes.commitSha }),
-          ...(changes.treeSha !== undefined && { tree_sha: changes.treeSha }),
-          ...(deadline !== undefined && {
-            checks_start_deadline: deadline === null ? null : writeTime(deadline),
-          }),
-          ...(changes.failure !== undefined && {
-            failure: changes.failure === null ? null : writeJson(changes.failure),
-          }),
-          updated_at: writeTime(now),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      const record = await one(row);
-      if (record === undefined) throw new StoreError(`No staging record ${id}.`);
-      return record;
+    async listEnded({ repo, base, since, limit }) {
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new StoreError(`A history limit must be a whole number, not ${limit}.`);
+      }
+      if (limit === 0) return [];
+      const rows = await records(db)
+        .where('repo', '=', repo)
+        .where('base', '=', base)
+        .where('state', 'in', endedStagingStates)
+        .where('created_at', '>=', writeTime(since))
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return withPullRequests(db, codec, rows.reverse());
     },
+    update: ({ id, now, changes }) =>
+      db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('staging_record')
+          .set(recordColumns(changes, now))
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (row === undefined) throw new StoreError(`No staging record ${id}.`);
+        for (const { number, commitSha } of changes.prCommits ?? []) {
+          const { numUpdatedRows } = await trx
+            .updateTable('staging_pr')
+            .set({ commit_sha: commitSha })
+            .where('staging_id', '=', id)
+            .where('number', '=', number)
+            .executeTakeFirstOrThrow();
+          // Throwing rolls the record's changes back too: nothing half-applied.
+          if (numUpdatedRows === 0n) {
+            throw new StoreError(`Staging record ${id} has no PR #${number}.`);
+          }
+        }
+        return (await withPullRequests(trx, codec, [row]))[0]!;
+      }),
   };
 }

@@ -20,7 +20,7 @@ import type {
   QueueEntry,
   QueueRef,
   RetryBudgetUsage,
-  StagedPullRequest,
+  NewStagedPullRequest,
   StagingChanges,
   StagingRecord,
   StagingState,
@@ -85,18 +85,38 @@ export interface QueueStore {
 
 export interface NewStaging extends QueueRef {
   baseSha: string;
-  prs: StagedPullRequest[];
+  /** In merge order; a PR's squash commit may be given now or set later by `update`. */
+  prs: NewStagedPullRequest[];
   ref: string;
+  /** Its place in line (1: on the base), as in the branch name `sluice/staging/<base>/<n>`. */
+  position?: number;
+  probe?: boolean;
   now: Date;
   checksStartDeadline?: Date;
+}
+
+export interface StagingHistoryQuery extends QueueRef {
+  /** Records created before this are left out. */
+  since: Date;
+  /** At most this many: the newest ones. */
+  limit: number;
 }
 
 export interface StagingStore {
   /** Starts in `building`, without commit and tree until they are set. */
   create(staging: NewStaging): Promise<StagingRecord>;
   get(id: number): Promise<StagingRecord | undefined>;
-  /** Oldest first; `states` narrows the list. */
-  list(query: QueueRef & { states?: StagingState[] }): Promise<StagingRecord[]>;
+  /**
+   * In creation order, oldest first, which for live stagings is chain order (the first is
+   * built on the base); `states` narrows the list.
+   */
+  list(query: QueueRef & { states?: readonly StagingState[] }): Promise<StagingRecord[]>;
+  /**
+   * Ended records (`landed`, `abandoned`, `rejected`) created at or after `since`: the newest
+   * `limit` of them, returned oldest first. What the queue learns from history is read here.
+   */
+  listEnded(query: StagingHistoryQuery): Promise<StagingRecord[]>;
+  /** Applies the changes, PR commits included, atomically. */
   update(update: { id: number; now: Date; changes: StagingChanges }): Promise<StagingRecord>;
 }
 

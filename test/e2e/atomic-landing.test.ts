@@ -75,7 +75,7 @@ describe('the landing write', () => {
     // The head was never moved to a squash that did not land.
     expect(s.repo.pull(pr.number).head.sha).toBe(pr.head);
     expect(s.repo.pull(pr.number).merged).toBe(false);
-    const rebuilt = await branchSha(s, 'sluice/staging/main');
+    const rebuilt = await branchSha(s, 'sluice/staging/main/1');
     expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([bobs]);
 
     await s.repo.finishCi();
@@ -92,7 +92,7 @@ describe('the landing write', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
     beforeLandingWrite(s, () => scenario.app.kill());
 
     await s.repo.finishCi();

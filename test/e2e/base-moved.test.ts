@@ -12,7 +12,7 @@ describe('someone pushes to the base while a PR is being tested', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const firstStaging = await branchSha(s, 'sluice/staging/main');
+    const firstStaging = await branchSha(s, 'sluice/staging/main/1');
 
     const pushed = await s.repo.push({
       branch: 'main',
@@ -26,7 +26,7 @@ describe('someone pushes to the base while a PR is being tested', () => {
     await s.settle();
     expect(await branchSha(s, 'main')).toBe(pushed);
 
-    const secondStaging = await branchSha(s, 'sluice/staging/main');
+    const secondStaging = await branchSha(s, 'sluice/staging/main/1');
     expect(secondStaging).not.toBe(firstStaging);
     expect((await s.repo.git.readCommit(secondStaging!))?.parents).toEqual([pushed]);
     await s.repo.finishCi();

@@ -18,7 +18,7 @@ describe('a broken .github/sluice.yml', () => {
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
 
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     expect(await branchSha(s, 'main')).toBe(base);
     const run = s.repo.checkRuns(pr.head).find((c) => c.name === 'Sluice');
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });

@@ -14,12 +14,12 @@ describe('queueing by comment and by check run button', () => {
     s.repo.comment(pr.number, 'Looks good.\n/sluice queue', 'maintainer');
     await s.settle();
     expect(s.repo.labels(pr.number)).toContain('merge-queue');
-    expect(await branchSha(s, 'sluice/staging/main')).toBeDefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeDefined();
 
     s.repo.comment(pr.number, '/sluice dequeue', 'maintainer');
     await s.settle();
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     s.gh.assertClean();
   });

@@ -23,7 +23,7 @@ describe('a PR that conflicts with its base', () => {
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
 
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     expect(s.repo.runs().filter((r) => r.branch.startsWith('sluice/'))).toEqual([]);
     expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(commentsOn(s, pr.number)).toContain('src/shared.ts');

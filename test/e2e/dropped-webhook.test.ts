@@ -12,7 +12,7 @@ describe('CI completion webhooks that never arrive', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
 
     s.gh.deliveries.addChaos({ event: 'check_run', effect: { kind: 'drop' } });
     s.gh.deliveries.addChaos({ event: 'check_suite', effect: { kind: 'drop' } });

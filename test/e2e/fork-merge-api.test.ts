@@ -22,7 +22,7 @@ describe('a fork PR whose head Sluice may not write', () => {
     });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
     await s.repo.finishCi();
     await s.settle();
 
@@ -50,7 +50,7 @@ describe('a fork PR whose head Sluice may not write', () => {
     });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
     await s.repo.finishCi();
     await s.settle();
 

@@ -19,7 +19,7 @@ describe('gate classification in the queue', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
     await s.repo.finishCi();
     await s.settle();
 
@@ -108,10 +108,10 @@ describe('gate classification in the queue', () => {
     // Labeling again is refused while the head is the same; a maintainer's retry goes through.
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     s.repo.comment(pr.number, '/sluice retry', 'maintainer');
     await s.settle();
-    expect(await branchSha(s, 'sluice/staging/main')).toBeDefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeDefined();
     s.gh.assertClean();
   });
 });

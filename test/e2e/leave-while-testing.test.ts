@@ -20,11 +20,11 @@ describe('leaving the queue while the staging commit is being tested', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    expect(await branchSha(s, 'sluice/staging/main')).toBeDefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeDefined();
 
     await leave(s, pr.number);
     await s.settle();
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     await s.repo.finishCi();
     await s.settle();

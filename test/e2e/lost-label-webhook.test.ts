@@ -18,13 +18,13 @@ describe('a `labeled` webhook that never arrives', () => {
     });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
 
     // The sweep the periodic timer runs next: whatever it would search, not a special one.
     const sweep = await fetch(`${s.app.url}/sluice/test/sweep`, { method: 'POST', body: '{}' });
     expect(sweep.status).toBe(200);
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
     expect(staging).toBeDefined();
 
     await s.repo.finishCi();

@@ -16,7 +16,7 @@ async function forkPullReadyToLand(s: Scenario): Promise<{ number: number; stagi
   });
   await s.repo.label(pr.number, 'merge-queue', 'maintainer');
   await s.settle();
-  return { number: pr.number, staging: (await branchSha(s, 'sluice/staging/main'))! };
+  return { number: pr.number, staging: (await branchSha(s, 'sluice/staging/main/1'))! };
 }
 
 const mergeCalls = (s: Scenario) =>

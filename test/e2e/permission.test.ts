@@ -13,7 +13,7 @@ describe('a label from someone with read permission', () => {
     await s.repo.label(pr.number, 'merge-queue', 'reader');
     await s.settle();
 
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
     const said = commentsOn(s, pr.number);
     expect(said).toContain('@reader');

@@ -25,7 +25,7 @@ describe('a push to a queued PR', () => {
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
     expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(commentsOn(s, pr.number)).toContain(newHead.slice(0, 7));
-    expect(await branchSha(s, 'sluice/staging/main')).toBeUndefined();
+    expect(await branchSha(s, 'sluice/staging/main/1')).toBeUndefined();
     s.gh.assertClean();
   });
 
@@ -38,12 +38,12 @@ describe('a push to a queued PR', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const firstStaging = await branchSha(s, 'sluice/staging/main');
+    const firstStaging = await branchSha(s, 'sluice/staging/main/1');
     await s.repo.pushToPullRequest(pr.number, {
       commits: [{ message: 'one more thing', files: { 'src/b.ts': 'export const b = 1;\n' } }],
     });
     await s.settle();
-    const secondStaging = await branchSha(s, 'sluice/staging/main');
+    const secondStaging = await branchSha(s, 'sluice/staging/main/1');
     expect(secondStaging).not.toBe(firstStaging);
     expect(await s.repo.git.readFile(secondStaging!, 'src/b.ts')).toBeDefined();
     await s.repo.finishCi();

@@ -42,7 +42,7 @@ describe('two replicas on one PostgreSQL schema', () => {
     await w.repo.label(first.number, 'merge-queue', 'maintainer');
     const second = await openPull(w, { files: { 'src/b.ts': 'export const b = 2;\n' } });
     await w.settle();
-    const staging = (await branchSha(w, 'sluice/staging/main'))!;
+    const staging = (await branchSha(w, 'sluice/staging/main/1'))!;
 
     // B's periodic sweep reconciles the queue and is frozen inside the lease, reading the
     // staging commit's checks: after it read the queue's requests from the store.
@@ -67,7 +67,8 @@ describe('two replicas on one PostgreSQL schema', () => {
     w.resume(b);
     await sweep.finished;
     await w.settle();
-    expect(sluiceRun(w, second.head)).toMatchObject({ status: 'queued' });
+    // Taken in: waiting, or already probed beside PR 1 (runners are free).
+    expect(sluiceRun(w, second.head)).toBeDefined();
     expect(b.log.slice(logFrom[1]).join('\n')).toContain('running again');
 
     const main = (await branchSha(w, 'main'))!;
@@ -90,7 +91,7 @@ describe('two replicas on one PostgreSQL schema', () => {
     const pr = await openPull(w, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await w.repo.label(pr.number, 'merge-queue', 'maintainer');
     await w.settle();
-    const staging = (await branchSha(w, 'sluice/staging/main'))!;
+    const staging = (await branchSha(w, 'sluice/staging/main/1'))!;
 
     // A dies the moment its landing write reaches GitHub: the refs move, A never hears back.
     const killed = new Promise<void>((resolve) =>
@@ -135,7 +136,7 @@ describe('two replicas on one PostgreSQL schema', () => {
     const pr = await openPull(w, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await w.repo.label(pr.number, 'merge-queue', 'maintainer');
     await w.settle();
-    const staging = (await branchSha(w, 'sluice/staging/main'))!;
+    const staging = (await branchSha(w, 'sluice/staging/main/1'))!;
 
     // CI passes, but its webhooks are lost: B's periodic sweep finds the passed checks.
     w.routeWebhooksTo(undefined);

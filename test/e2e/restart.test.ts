@@ -12,7 +12,7 @@ describe('the app is killed while CI runs', () => {
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');
     await s.settle();
-    const staging = await branchSha(s, 'sluice/staging/main');
+    const staging = await branchSha(s, 'sluice/staging/main/1');
 
     await s.app.kill();
     // CI finishes while nobody listens: those webhooks are lost for good.

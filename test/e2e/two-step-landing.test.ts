@@ -43,7 +43,7 @@ describe('landing on a GitHub without updateRefs', () => {
     // Alice's branch is hers again, and the PR is still queued: rebuilt on bob's commit.
     expect(s.repo.pull(pr.number).head.sha).toBe(pr.head);
     expect(s.repo.pull(pr.number).merged).toBe(false);
-    const rebuilt = await branchSha(s, 'sluice/staging/main');
+    const rebuilt = await branchSha(s, 'sluice/staging/main/1');
     expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([bobs]);
 
     await s.repo.finishCi();
@@ -91,7 +91,7 @@ describe('landing on a GitHub without updateRefs', () => {
     await s.settle();
 
     expect(s.repo.pull(pr.number).head.sha).toBe(pr.head);
-    const rebuilt = await branchSha(s, 'sluice/staging/main');
+    const rebuilt = await branchSha(s, 'sluice/staging/main/1');
     expect((await s.repo.git.readCommit(rebuilt!))?.parents).toEqual([pushed]);
     await s.repo.finishCi();
     await s.settle();

@@ -30,6 +30,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./doctor.js')).doctorCommand,
   },
   {
+    name: 'simulate',
+    summary: 'simulate the queue on your numbers and compare it with other merge queues',
+    load: async () => (await import('./simulate.js')).simulateCommand,
+  },
+  {
     name: 'migrate',
     summary: "create or upgrade the store's tables (also done at start-up)",
     load: async () => (await import('./migrate.js')).migrateCommand,

@@ -11,9 +11,10 @@ import type { ObservedPull, QueueEntry, Staging } from '../types.js';
 export function handleDepartures(plan: Plan, config: SluiceConfig): void {
   for (const entry of plan.remaining()) {
     const pull = plan.snapshot.pulls.find((p) => p.number === entry.pr);
+    const staging = stagingOf(plan, entry.pr);
     if (pull?.merged) {
-      const staging = plan.snapshot.staging;
-      const stagingSha = staging?.prs.some((p) => p.pr === entry.pr) ? staging.sha : null;
+      // The commit it landed as: its own squash commit in the staging, when it was in one.
+      const stagingSha = staging?.prs.find((p) => p.pr === entry.pr)?.commitSha ?? null;
       plan.add({
         kind: 'finish-merged',
         entryId: entry.id,
@@ -23,7 +24,10 @@ export function handleDepartures(plan: Plan, config: SluiceConfig): void {
       });
       continue;
     }
-    const reason = departureReason(entry, pull, config, plan.snapshot.staging);
+    const reason = departureReason(entry, pull, config, staging);
+    if (!reason) continue;
+    // What is being tested is no longer what would land, nor is anything built on it.
+    if (staging && plan.isLive(staging)) plan.abandonWithDependents(staging, 'pr-left');
     if (reason === 'retest') {
       plan.add({
         kind: 'retest-new-head',
@@ -31,17 +35,7 @@ export function handleDepartures(plan: Plan, config: SluiceConfig): void {
         pr: entry.pr,
         headSha: pull!.headSha,
       });
-      // What is being tested is no longer what would land: test the new head instead.
-      const staging = plan.activeStaging();
-      if (staging?.prs.some((p) => p.pr === entry.pr)) {
-        plan.add({
-          kind: 'abandon-staging',
-          stagingId: staging.id,
-          reason: 'pr-left',
-          deleteBranch: false,
-        });
-      }
-    } else if (reason) {
+    } else {
       plan.add({
         kind: 'dequeue',
         entryId: entry.id,
@@ -59,17 +53,22 @@ export function handleDepartures(plan: Plan, config: SluiceConfig): void {
   }
 }
 
+/** The live staging that holds this PR, if any. */
+function stagingOf(plan: Plan, pr: number): Staging | undefined {
+  return plan.liveStagings().find((s) => s.prs.some((p) => p.pr === pr));
+}
+
 function departureReason(
   entry: QueueEntry,
   pull: ObservedPull | undefined,
   config: SluiceConfig,
-  staging: Staging | null,
+  staging: Staging | undefined,
 ): DequeueReason | 'retest' | undefined {
   if (!pull || pull.state === 'closed') return { kind: 'closed' };
   if (!pull.labels.includes(config.queue.label)) return { kind: 'unlabeled' };
   if (pull.headSha === entry.headSha) return undefined;
-  // Fast-forward landing moves the head to the staging commit; that is our push, not theirs.
-  if (staging?.sha === pull.headSha && staging.prs.some((p) => p.pr === entry.pr)) return undefined;
+  // Fast-forward landing moves the head to its squash commit; that is our push, not theirs.
+  if (staging?.prs.some((p) => p.pr === entry.pr && p.commitSha === pull.headSha)) return undefined;
   return config.queue.onPush === 'retest'
     ? 'retest'
     : { kind: 'head-moved', from: entry.headSha, to: pull.headSha };

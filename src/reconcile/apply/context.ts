@@ -10,6 +10,8 @@ export interface ApplyContext {
   observation: Observation;
   config: SluiceConfig;
   messages: QueueMessageContext;
+  /** Branches of stagings ended during this reconcile: deleted when the queue is left empty. */
+  endedBranches: Set<string>;
 }
 
 /**

@@ -5,7 +5,6 @@ import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
 
 type Finish = Extract<Effect, { kind: 'finish-merged' }>;
-type Abandon = Extract<Effect, { kind: 'abandon-staging' }>;
 
 /**
  * The PR is merged: close the books, take the queue label off, say where it landed. The
@@ -16,9 +15,8 @@ export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Prom
   const { deps, queue, observation } = ctx;
   const entryId = Number(effect.entryId);
   const notices = await mergedNotices(ctx, effect);
-  const record = observation.staging;
-  const landedHere =
-    record && effect.stagingSha !== null && record.prs.some((p) => p.number === effect.pr);
+  const record = observation.stagings.find((r) => r.prs.some((p) => p.number === effect.pr));
+  const landedHere = record !== undefined && effect.stagingSha !== null;
   await deps.store.transaction(async (store) => {
     const now = deps.now();
     await store.queue.update({
@@ -28,7 +26,8 @@ export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Prom
       event: { kind: 'merged', detail: { staging: effect.stagingSha } },
     });
     if (landedHere) {
-      await store.staging.update({ id: record.id, now, changes: { state: 'landed' } });
+      if (record.state !== 'landed')
+        await store.staging.update({ id: record.id, now, changes: { state: 'landed' } });
       const attempt = (await store.attempts.listForEntry(entryId)).find(
         (a) => a.outcome === 'running',
       );
@@ -74,33 +73,6 @@ async function mergedNotices(ctx: ApplyContext, effect: Finish): Promise<Notice[
       : [{ kind: 'check-run' as const, render: renderMergedCheckRun(facts) }]),
     { kind: 'comment', body: renderMergedComment(facts) },
   ];
-}
-
-/** The staging commit will not land: free its entries for the next build, maybe delete the branch. */
-export async function applyAbandonStaging(ctx: ApplyContext, effect: Abandon): Promise<Applied> {
-  const { deps, observation } = ctx;
-  const record = observation.staging;
-  if (!record || String(record.id) !== effect.stagingId) return 'done';
-  const now = deps.now();
-  await deps.store.staging.update({ id: record.id, now, changes: { state: 'abandoned' } });
-  for (const member of record.prs) {
-    const entry = await deps.store.queue.get(member.entryId);
-    if (entry?.state === 'testing' || entry?.state === 'landing') {
-      await deps.store.queue.update({
-        entryId: entry.id,
-        now,
-        changes: { state: 'queued' },
-        event: { kind: 'staging-abandoned', detail: { reason: effect.reason } },
-      });
-    }
-    const attempt = (await deps.store.attempts.listForEntry(member.entryId)).find(
-      (a) => a.outcome === 'running',
-    );
-    if (attempt)
-      await deps.store.attempts.finish({ attemptId: attempt.id, now, outcome: 'cancelled' });
-  }
-  if (effect.deleteBranch) await deps.github.deleteBranch(record.ref);
-  return 'done';
 }
 
 /** Failures that a re-run of the same commit turned green were flakes: remember where they strike. */

@@ -4,6 +4,7 @@ import { createGateScanner, type GateContext, type CheckConclusion } from '../..
 import type { FailingJob } from '../../github/port.js';
 import type { ApplyContext, Applied } from './context.js';
 import { toJson } from '../journal.js';
+import { stagingRecord } from '../observe.js';
 
 type Classify = Extract<Effect, { kind: 'classify-failures' }>;
 type Rerun = Extract<Effect, { kind: 'rerun-failed' }>;
@@ -15,7 +16,7 @@ type Rerun = Extract<Effect, { kind: 'rerun-failed' }>;
  */
 export async function applyClassifyFailures(ctx: ApplyContext, effect: Classify): Promise<Applied> {
   const { deps, config } = ctx;
-  const sha = ctx.observation.snapshot.staging?.sha;
+  const sha = stagingRecord(ctx.observation, effect.stagingId)?.commitSha;
   if (!sha) return 'done';
   for (const job of await deps.github.failingJobs(sha, effect.checks)) {
     const context: GateContext = {
@@ -74,25 +75,25 @@ async function classify(ctx: ApplyContext, job: FailingJob, context: GateContext
 /** Re-runs only the failed jobs of the failing checks' workflow runs, and counts it against the budget. */
 export async function applyRerunFailed(ctx: ApplyContext, effect: Rerun): Promise<Applied> {
   const { deps } = ctx;
-  const sha = ctx.observation.snapshot.staging?.sha;
-  if (!sha) return 'done';
+  const record = stagingRecord(ctx.observation, effect.stagingId);
+  const sha = record?.commitSha;
+  if (!record || !sha) return 'done';
   const jobs = await deps.github.failingJobs(sha, effect.checks);
   const runs = new Set(jobs.flatMap((j) => (j.runId === null ? [] : [j.runId])));
-  const entry = ctx.observation.snapshot.entries.find((e) => e.pr === effect.pr);
-  const attempt = entry
-    ? (await deps.store.attempts.listForEntry(Number(entry.id))).find(
-        (a) => a.outcome === 'running',
-      )
-    : undefined;
   const rerun = new Set<number>();
   for (const runId of runs) {
     const result = await deps.github.rerunFailedJobs(runId);
     if (result.kind === 'ok') rerun.add(runId);
     else deps.log.warn({ repo: ctx.queue.repo, runId, result }, 're-run refused');
   }
-  // Spent even when GitHub refused: a check that cannot be re-run exhausts the budget and
-  // the PR is dequeued, instead of asking forever.
-  if (attempt) await deps.store.attempts.recordRerun({ attemptId: attempt.id, now: deps.now() });
+  // Spent even when GitHub refused, by every PR of the staging: a check that cannot be re-run
+  // exhausts the budget and the staging is judged, instead of asking forever.
+  for (const member of record.prs.filter((p) => effect.prs.includes(p.number))) {
+    const attempt = (await deps.store.attempts.listForEntry(member.entryId)).find(
+      (a) => a.outcome === 'running' && a.stagingId === record.id,
+    );
+    if (attempt) await deps.store.attempts.recordRerun({ attemptId: attempt.id, now: deps.now() });
+  }
   for (const job of jobs) {
     if (job.runId === null || !rerun.has(job.runId)) continue;
     await deps.store.verdicts.markRerun({

@@ -2,7 +2,8 @@ import type { Effect } from '../../queue/effects.js';
 import type { ApplyContext, Applied } from './context.js';
 import { applyBuildStaging } from './build-staging.js';
 import { applyDequeue } from './dequeue.js';
-import { applyAbandonStaging, applyFinishMerged } from './finish.js';
+import { applyFinishMerged } from './finish.js';
+import { applyAbandonStaging, applyClearProbe, applyFailStaging } from './end-staging.js';
 import { applyClassifyFailures, applyRerunFailed } from './gates.js';
 import { applyLand } from './landing/land.js';
 import { applyRestoreHead } from './landing/restore-head.js';
@@ -27,6 +28,10 @@ export function applyEffect(ctx: ApplyContext, effect: Effect): Promise<Applied>
       return applyBuildStaging(ctx, effect);
     case 'abandon-staging':
       return applyAbandonStaging(ctx, effect);
+    case 'fail-staging':
+      return applyFailStaging(ctx, effect);
+    case 'clear-probe':
+      return applyClearProbe(ctx, effect);
     case 'classify-failures':
       return applyClassifyFailures(ctx, effect);
     case 'rerun-failed':

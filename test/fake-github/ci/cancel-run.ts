@@ -6,8 +6,9 @@ import { advanceRun, closeJob } from './advance-run.js';
 import { completeJob } from './complete-job.js';
 
 /**
- * Cancels a run: jobs still queued end cancelled without running, running jobs stop in the
- * step they were in ("The operation was canceled."), and the run concludes cancelled.
+ * Cancels a run: jobs still queued end cancelled without running (they never held a runner),
+ * running jobs stop in the step they were in ("The operation was canceled.") and free their
+ * runners for other runs' waiting jobs, and the run concludes cancelled.
  */
 export async function cancelRun(core: CiCore, repoCi: RepoCi, run: CiRun): Promise<void> {
   if (run.status === 'completed')

@@ -18,6 +18,8 @@ import {
 } from './manual-steps.js';
 import { rerunJobs } from './reruns.js';
 import { cancelRun } from './cancel-run.js';
+import { startWaitingJobs } from './advance-run.js';
+import { checkRunnerLimit, runnerUsage, type RunnerUsage } from './runner-pool.js';
 
 export type RepoRef = RepoState | string;
 
@@ -55,6 +57,8 @@ export class CiEngine implements CiCore {
         jobs: new Map(),
         statusWaits: [],
         overrides: new Map(),
+        runnerLimit: null,
+        finishedRunnerMs: 0,
       };
       this.#repos.set(key, repoCi);
     }
@@ -138,6 +142,21 @@ export class CiEngine implements CiCore {
     const { overrides } = this.#of(input.repo);
     if (input.outcome === undefined) overrides.delete(input.job);
     else overrides.set(input.job, input.outcome);
+  }
+  /**
+   * At most `limit` jobs of the repository run at once (null: no limit). Raising it lets
+   * waiting jobs start now; lowering it stops nothing, new jobs just wait longer.
+   */
+  async setRunnerLimit(repo: RepoRef, limit: number | null): Promise<void> {
+    checkRunnerLimit(limit);
+    await this.#run(async () => {
+      const repoCi = this.#of(repo);
+      repoCi.runnerLimit = limit;
+      await startWaitingJobs(this, repoCi, this.services.world.clock.now());
+    });
+  }
+  runnerUsage(repo: RepoRef): RunnerUsage {
+    return runnerUsage(this.#of(repo), this.services.world.clock.now());
   }
   runs(repo: RepoRef): CiRun[] {
     return [...this.#of(repo).runs.values()];

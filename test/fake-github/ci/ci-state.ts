@@ -90,6 +90,10 @@ export interface RepoCi {
   statusWaits: StatusWait[];
   /** Outcomes set on the fly by the test, by job name; they win over the script. */
   overrides: Map<string, Scripted<JobConclusion>>;
+  /** How many jobs may run at once (the repository's runner pool); null: no limit. */
+  runnerLimit: number | null;
+  /** Virtual ms runners spent on jobs that have finished (completed, failed or cancelled). */
+  finishedRunnerMs: number;
 }
 
 /** The jobs of a run's latest attempt, in workflow order. */

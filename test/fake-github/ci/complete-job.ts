@@ -7,6 +7,7 @@ import { finishedSteps } from './job-steps.js';
 import { jobAnnotations, renderJobLog } from './job-log.js';
 import { emitWorkflowJob } from './actions-events.js';
 import { advanceRun, updateJobCheckRun } from './advance-run.js';
+import { releaseRunner } from './runner-pool.js';
 
 /** GitHub accepts at most 50 annotations per check run update; Actions keeps the first ones (verify). */
 const annotationLimit = 50;
@@ -14,7 +15,7 @@ const annotationLimit = 50;
 /**
  * Finishes a running job at `at`: runs its script against the tested commit, writes its log,
  * steps and annotations, sends `workflow_job.completed` and `check_run.completed`, then lets
- * the run move on (dependent jobs, the run's own completion).
+ * the run move on (dependent jobs, the run's own completion) and its runner take the next job.
  */
 export async function completeJob(
   core: CiCore,
@@ -42,6 +43,7 @@ export async function completeJob(
     steps,
     startedAt,
   };
+  releaseRunner(repoCi, job, at);
   Object.assign(job, {
     status: 'completed',
     conclusion: result.conclusion,

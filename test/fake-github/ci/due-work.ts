@@ -1,7 +1,7 @@
 /**
  * Auto mode: when the virtual clock moves, everything that has become due finishes, in time
- * order and at its own due time, so a job that starts when its need finishes is due one
- * duration later, possibly within the same advance.
+ * order and at its own due time, so a job that starts when its need finishes, or when a
+ * runner frees up, is due one duration later, possibly within the same advance.
  */
 import type { CiJob, RepoCi, StatusWait } from './ci-state.js';
 import type { CiCore } from './ci-core.js';

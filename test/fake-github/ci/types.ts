@@ -55,8 +55,11 @@ export interface JobScript {
   log?: Scripted<string>;
   exitCode?: number;
   annotations?: Scripted<CheckAnnotation[]>;
-  /** Virtual time the job runs in auto mode (default one minute). */
-  durationMs?: number;
+  /**
+   * Virtual time the job runs in auto mode (default one minute), decided when a runner picks
+   * it up; a function makes it depend on the commit, e.g. a slower build for some changes.
+   */
+  durationMs?: Scripted<number>;
   /** With a `cancelled`/`timed_out` outcome: the job hit its `timeout-minutes`, and the log says so. */
   timeoutMinutes?: number;
 }

@@ -10,6 +10,7 @@ import type { RepoRef } from '../ci/ci-engine.js';
 import type { CiJob } from '../ci/ci-state.js';
 import type { CompleteFilter, PendingWork } from '../ci/manual-steps.js';
 import type { CiScript, JobConclusion, Scripted } from '../ci/types.js';
+import type { RunnerUsage } from '../ci/runner-pool.js';
 import { createCommitStatus, type StatusState } from '../domain/statuses.js';
 import { emitCheckRunEvent } from '../domain/checks.js';
 
@@ -39,6 +40,23 @@ export function finishAllCi(services: Services, input: { repo: RepoRef }): Promi
 
 export function pendingCi(services: Services, input: { repo: RepoRef }): PendingWork[] {
   return ciOfWorld(services.world).pending(input.repo);
+}
+
+/**
+ * Sizes the repository's runner pool: at most `limit` jobs run at once, the others stay
+ * queued until a runner frees up (null, the default: no limit). Resolves once jobs that can
+ * start now have started.
+ */
+export function setCiRunners(
+  services: Services,
+  input: { repo: RepoRef; limit: number | null },
+): Promise<void> {
+  return ciOfWorld(services.world).setRunnerLimit(input.repo, input.limit);
+}
+
+/** The runner pool now: its limit, busy runners, jobs waiting for one, runner time used. */
+export function ciRunners(services: Services, input: { repo: RepoRef }): RunnerUsage {
+  return ciOfWorld(services.world).runnerUsage(input.repo);
 }
 
 /** Moves the virtual clock; auto-mode CI finishes what became due before this resolves. */

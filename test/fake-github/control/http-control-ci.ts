@@ -1,6 +1,7 @@
 /**
- * Control commands for scripted CI and the virtual clock: script it, finish its work (all,
- * some, or the oldest job), look at what is pending, post a commit status as a person.
+ * Control commands for scripted CI and the virtual clock: script it, size its runner pool,
+ * finish its work (all, some, or the oldest job), look at what is pending, post a commit
+ * status as a person.
  */
 import { z } from 'zod';
 import { defineCommand, requireRepoHandle, type CommandTable } from './http-control-command.js';
@@ -81,6 +82,21 @@ export const ciCommands: CommandTable = {
     input: z.strictObject({ repo: repoName }),
     example: { repo: 'acme/widgets' },
     run: (gh, input) => ({ pending: requireRepoHandle(gh, input.repo).pendingCi() }),
+  }),
+
+  'set-ci-runners': defineCommand({
+    summary:
+      'At most `limit` jobs of the repository run at once; the others stay queued for a free runner (`null`: no limit).',
+    input: z.strictObject({ repo: repoName, limit: z.number().int().min(0).nullable() }),
+    example: { repo: 'acme/widgets', limit: 2 },
+    run: (gh, input) => requireRepoHandle(gh, input.repo).setCiRunners(input.limit),
+  }),
+
+  'get-ci-runners': defineCommand({
+    summary: 'The runner pool: `limit`, `busy` runners, jobs `waiting` for one, `runnerMs` used.',
+    input: z.strictObject({ repo: repoName }),
+    example: { repo: 'acme/widgets' },
+    run: (gh, input) => requireRepoHandle(gh, input.repo).ciRunners(),
   }),
 
   'set-job-outcome': defineCommand({

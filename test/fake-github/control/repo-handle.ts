@@ -139,6 +139,13 @@ export class RepoHandle {
   pendingCi() {
     return ci.pendingCi(this.services, { repo: this.state });
   }
+  /** At most `limit` jobs run at once (null: no limit, the default); see `ciRunners()`. */
+  setCiRunners(limit: number | null) {
+    return ci.setCiRunners(this.services, { repo: this.state, limit });
+  }
+  ciRunners() {
+    return ci.ciRunners(this.services, { repo: this.state });
+  }
   runs(sha?: string) {
     return listRuns(this.services, { repo: this.state, ...(sha ? { sha } : {}) });
   }

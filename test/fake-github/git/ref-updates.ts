@@ -88,6 +88,8 @@ export function classifyRefFailure(ref: string, expectedOld: string, cause: unkn
   const moved = /is at ([0-9a-f]+) but expected ([0-9a-f]+)/.exec(stderr);
   if (moved) return new RefRaceError(ref, moved[2]!, moved[1], { cause });
   if (stderr.includes('reference already exists')) return new RefExistsError(ref, { cause });
+  // `a/b` cannot be created while `a` exists (or the other way round): GitHub answers 422.
+  if (/exists; cannot create/.test(stderr)) return new RefExistsError(ref, { cause });
   if (stderr.includes('unable to resolve reference')) {
     return new RefRaceError(ref, expectedOld, undefined, { cause });
   }

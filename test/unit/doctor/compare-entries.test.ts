@@ -119,7 +119,7 @@ describe('doctor: queue entries against their pull requests', () => {
       pulls: new Map([[12, aPull({ headSha: sha('5c') })]]),
       branches: new Map([
         ['main', sha('b0')],
-        ['sluice/staging/main', sha('5c')],
+        ['sluice/staging/main/1', sha('5c')],
       ]),
     });
     expect(compareRepo(anObservation({ queues, view })).findings).toEqual([]);

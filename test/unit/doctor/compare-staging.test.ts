@@ -30,7 +30,7 @@ function testing(branch: string | null, overrides: Partial<StoreQueue> = {}) {
     pulls: new Map([[12, aPull()]]),
     branches: new Map([
       ['main', sha('b0')],
-      ['sluice/staging/main', branch],
+      ['sluice/staging/main/1', branch],
     ]),
   });
   return compareRepo(anObservation({ queues, view })).findings;
@@ -45,7 +45,7 @@ const abandon = (requeue: { entryId: number; number: number }[] = []) => ({
 });
 
 describe('doctor: staging records in flight', () => {
-  it('is content with the newest record testing at its branch', () => {
+  it('is content with a record testing at its branch', () => {
     expect(testing(sha('5c'))).toEqual([]);
   });
 
@@ -69,12 +69,12 @@ describe('doctor: staging records in flight', () => {
       {
         severity: 'warning',
         kind: 'orphan-staging-branch',
-        remedy: { kind: 'delete-branch', branch: 'sluice/staging/main', sha: sha('e9') },
+        remedy: { kind: 'delete-branch', branch: 'sluice/staging/main/1', sha: sha('e9') },
       },
     ]);
   });
 
-  it.each(['passed', 'landing'] as const)(
+  it.each(['passed', 'failed', 'landing'] as const)(
     'leaves a %s record without its branch alone: checks report on the commit',
     (state) => {
       const inFlight = [aRecord({ state })];
@@ -83,30 +83,6 @@ describe('doctor: staging records in flight', () => {
       ]);
     },
   );
-
-  it('abandons every record but the newest: the reconciler never looks at them again', () => {
-    const queues = [
-      aQueue({
-        entries: [anEntry({ state: 'testing' })],
-        inFlight: [aRecord({ id: 6, state: 'passed' }), aRecord({ id: 7 })],
-      }),
-    ];
-    const findings = compareRepo(anObservation({ queues, github: withoutGitHub })).findings;
-    expect(brief(findings)).toEqual([
-      {
-        severity: 'warning',
-        kind: 'staging-superseded',
-        // #12 is in the newest record too, so it stays `testing`.
-        remedy: {
-          kind: 'close-staging',
-          stagingId: 6,
-          from: 'passed',
-          state: 'abandoned',
-          requeue: [],
-        },
-      },
-    ]);
-  });
 
   it.each([
     [
@@ -128,7 +104,7 @@ describe('doctor: staging records in flight', () => {
       pulls: new Map([[12, aPull({ state: 'closed' })]]),
       branches: new Map([
         ['main', sha('b0')],
-        ['sluice/staging/main', sha('5c')],
+        ['sluice/staging/main/1', sha('5c')],
       ]),
     });
     const findings = compareRepo(anObservation({ queues, view })).findings;
@@ -138,7 +114,7 @@ describe('doctor: staging records in flight', () => {
       // Its branch is nobody's any more, so it goes too.
       [
         'orphan-staging-branch',
-        { kind: 'delete-branch', branch: 'sluice/staging/main', sha: sha('5c') },
+        { kind: 'delete-branch', branch: 'sluice/staging/main/1', sha: sha('5c') },
       ],
     ]);
   });
@@ -148,7 +124,7 @@ describe('doctor: staging records in flight', () => {
     const view = aView({
       branches: new Map([
         ['main', sha('5c')],
-        ['sluice/staging/main', sha('5c')],
+        ['sluice/staging/main/1', sha('5c')],
       ]),
     });
     const [finding] = compareRepo(anObservation({ queues, view })).findings;

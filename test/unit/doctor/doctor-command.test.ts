@@ -17,6 +17,7 @@ interface FindingJson {
 interface RepoJson {
   repo: string;
   config: { valid: boolean; errors?: { line: number; keyPath: string }[] } | null;
+  queues: { stagings: unknown[] }[];
   findings: FindingJson[];
   notes: string[];
   flakes: { job: string; count: number }[];
@@ -52,6 +53,7 @@ describe('sluice doctor against the local GitHub', () => {
       'warning entry-head-moved (no fix)',
       'warning labeled-not-queued → record-queue-request',
       'error staging-branch-missing → close-staging',
+      'info orphan-staging-branch → delete-branch',
       'info orphan-staging-branch (no fix)',
       'info orphan-staging-branch → delete-branch',
       'warning journal-open → close-journal-row',
@@ -62,7 +64,21 @@ describe('sluice doctor against the local GitHub', () => {
       requestedBy: 'bob',
       number: drift.numbers.lost,
     });
-    expect(report!.findings.slice(8, 10).map((f) => f.fix?.status)).toEqual(['done', 'failed']);
+    expect(report!.findings.slice(6, 9).map((f) => f.detail.branch)).toEqual([
+      'sluice/staging/main',
+      'sluice/staging/mystery',
+      'sluice/staging/release/1',
+    ]);
+    expect(report!.findings.slice(9, 11).map((f) => f.fix?.status)).toEqual(['done', 'failed']);
+    expect(report!.queues[0]?.stagings).toMatchObject([
+      {
+        id: drift.staging.id,
+        position: 1,
+        probe: false,
+        state: 'testing',
+        prs: [drift.numbers.testing],
+      },
+    ]);
     expect(report!.notes).toEqual([
       '1 journal row opened in the last 10 minutes: in progress, not judged.',
     ]);
@@ -71,7 +87,7 @@ describe('sluice doctor against the local GitHub', () => {
       { job: 'lint', count: 1 },
     ]);
     expect((await world.store.queue.get(drift.entries.closed.id))?.state).toBe('queued');
-    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release')).toBeDefined();
+    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release/1')).toBeDefined();
   });
 
   it('with --fix, repairs what is safe, and a second look finds only what the app decides', async () => {
@@ -84,6 +100,7 @@ describe('sluice doctor against the local GitHub', () => {
       'fixed',
       'fixed',
       null,
+      'fixed',
       'fixed',
       'fixed',
       null,
@@ -108,7 +125,8 @@ describe('sluice doctor against the local GitHub', () => {
     expect(await store.commands.listPending({ repo: drift.name, base: 'main' })).toMatchObject([
       { number: drift.numbers.lost, kind: 'queue', requestedBy: 'bob', source: 'label' },
     ]);
-    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release')).toBeUndefined();
+    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release/1')).toBeUndefined();
+    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/main')).toBeUndefined();
     expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/mystery')).toBeDefined();
     expect((await store.journal.listOpen(drift.name)).map((r) => r.kind)).toEqual([
       'create-comment',
@@ -148,7 +166,7 @@ describe('sluice doctor against the local GitHub', () => {
     );
     expect(report!.notes.join('\n')).toContain('reconciled by sluice-7-app');
     expect((await world.store.queue.get(drift.entries.closed.id))?.state).toBe('queued');
-    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release')).toBeDefined();
+    expect(await drift.repo.git.resolveRef('refs/heads/sluice/staging/release/1')).toBeDefined();
     expect(run.code).toBe(1);
   });
 

@@ -16,6 +16,10 @@ const widgets: RepoReport = {
         { number: 14, state: 'queued', headSha: sha('d2'), queuedBy: 'bob', queuedAt: longAgo },
       ],
       pendingRequests: 1,
+      stagings: [
+        { id: 7, position: 1, probe: false, state: 'testing', prs: [12, 13], sha: sha('5c') },
+        { id: 8, position: 2, probe: true, state: 'building', prs: [15], sha: null },
+      ],
     },
   ],
   findings: [
@@ -47,7 +51,7 @@ const widgets: RepoReport = {
         base: 'main',
         stagingId: 7,
         state: 'testing',
-        branch: 'sluice/staging/main',
+        branch: 'sluice/staging/main/1',
       },
       remedy: {
         kind: 'repair',
@@ -64,6 +68,21 @@ const widgets: RepoReport = {
         holder: 'sluice-4242-ab12cd34',
         until: new Date('2024-06-01T12:02:00Z'),
       },
+    }),
+    finding({
+      severity: 'info',
+      problem: {
+        kind: 'staging-chain-broken',
+        base: 'main',
+        stagingId: 9,
+        position: 3,
+        state: 'passed',
+        builtOn: sha('d4'),
+        expected: sha('5c'),
+        aheadId: 7,
+        behind: [10],
+      },
+      remedy: { kind: 'none', why: { kind: 'app-abandons' } },
     }),
     finding({
       severity: 'info',
@@ -163,15 +182,19 @@ describe('doctor: the report a person reads', () => {
 
      acme/widgets
        config   .github/sluice.yml on main: valid (queue label \`merge-queue\`)
-       queue    main: 2 entries, 1 request waiting
+       queue    main: 2 entries, 1 request waiting, 2 stagings in flight (1 in the chain, 1 probe)
                 #12 testing at a1a1a1a, queued by alice on 2024-06-01 09:00 UTC
                 #14 queued at d2d2d2d, queued by bob on 2024-06-01 09:00 UTC
+                staging #7, position 1: #12, #13, testing at 5c5c5c5
+                probe #8, position 2: #15, building
        warning  #9 is in the main queue, but the pull request is closed.
                 fix: end the entry as dequeued (closed) → fixed
        warning  #14 was queued in main at d2d2d2d, but its head is now e3e3e3e.
                 no fix: the app takes it out of the queue at its next reconcile (queue.onPush: dequeue).
-       error    Staging #7 (main) is testing, but its branch sluice/staging/main is gone.
+       error    Staging #7 (main) is testing, but its branch sluice/staging/main/1 is gone.
                 fix: mark staging #7 abandoned, and put #12 back in line to be rebuilt → not fixed: sluice-4242-ab12cd34 holds the queue until 2024-06-01 12:02 UTC; run doctor again then
+       info     Staging #9 (main, position 3, passed) is built on d4d4d4d, but the staging ahead of it, #7, ends at 5c5c5c5. The staging behind it (#10) goes with it.
+                no fix: the app abandons a broken link of the chain, and the stagings behind it, at its next reconcile of the queue, and builds their PRs again.
        info     sluice/staging/main-scratch (at c4c4c4c) is a scratch branch left from the last build for main.
                 fix: delete sluice/staging/main-scratch (at c4c4c4c) → nothing to do: it changed since doctor looked
        warning  Journal row 3 (merge-pr pr#9) has been unknown since 2024-06-01 09:00 UTC: the pull request is not merged, so the merge never happened.
@@ -190,7 +213,7 @@ describe('doctor: the report a person reads', () => {
        note     Labels and staging branches not checked: they need a valid config.
        note     2 journal rows opened in the last 10 minutes: in progress, not judged.
 
-     2 repositories: 2 errors, 3 warnings, 1 for information. Fixed 1 of 4.
+     2 repositories: 2 errors, 3 warnings, 2 for information. Fixed 1 of 4.
      "
     `);
   });
@@ -205,7 +228,7 @@ describe('doctor: the report a person reads', () => {
     const text = renderDoctorText(report({ fix: false, repos: [plain] }));
     expect(text.split('\n').slice(-2)).toMatchInlineSnapshot(`
      [
-       "1 repository: 1 error, 3 warnings, 1 for information. \`sluice doctor --fix\` repairs 4 of them.",
+       "1 repository: 1 error, 3 warnings, 2 for information. \`sluice doctor --fix\` repairs 4 of them.",
        "",
      ]
     `);

@@ -31,10 +31,11 @@ describe('the fresh read before landing', () => {
     const { number, headSha } = await openPull(kit, repo, { title: 'feat: x' });
     const before = kit.gh.world.requests.length;
 
-    const view = await kit.port(repo).landingView(number, input);
+    const view = await kit.port(repo).landingView([number], input);
 
     expect(kit.operationsSince(before)).toEqual(['graphql/repository']);
     expect(view?.pull).toMatchObject({ number, headSha, state: 'open', headWritable: true });
+    expect(view?.pulls).toEqual([{ ...view?.pull, mergeCommitSha: null }]);
     expect(view?.baseSha).toBe(await repo.git.resolveRef('refs/heads/main'));
     expect(view?.policy).toEqual({ checks: ['build', 'test'], approvals: 2, unreadable: [] });
     expect(view?.configText).toBe('checks:\n  required: [lint]\n');
@@ -45,7 +46,7 @@ describe('the fresh read before landing', () => {
   it('reads no config when the default branch has none, and nothing required when nothing guards the base', async () => {
     const repo = await kit.repo();
     const { number } = await openPull(kit, repo);
-    const view = await kit.port(repo).landingView(number, input);
+    const view = await kit.port(repo).landingView([number], input);
     expect(view?.configText).toBeNull();
     expect(view?.policy).toEqual({ checks: [], approvals: 0, unreadable: [] });
     kit.gh.assertClean();
@@ -60,7 +61,7 @@ describe('the fresh read before landing', () => {
     });
     addRuleset(kit.services, { repo, name: 'gate', branches: ['main'], requiredChecks: ['ci'] });
     const { number } = await openPull(kit, repo);
-    const view = await kit.port(repo, 'sluice-lite').landingView(number, input);
+    const view = await kit.port(repo, 'sluice-lite').landingView([number], input);
     expect(view?.policy).toEqual({
       checks: ['ci'],
       approvals: 0,
@@ -72,7 +73,7 @@ describe('the fresh read before landing', () => {
 
   it('is undefined for a PR that does not exist', async () => {
     const repo = await kit.repo();
-    expect(await kit.port(repo).landingView(999, input)).toBeUndefined();
+    expect(await kit.port(repo).landingView([999], input)).toBeUndefined();
     kit.gh.assertClean();
   });
 });

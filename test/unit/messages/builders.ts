@@ -1,6 +1,7 @@
 import type { QueueMessageContext } from '../../../src/messages/index.js';
 import type { CheckRunRender } from '../../../src/messages/index.js';
 import type { GateVerdictSummary } from '../../../src/queue/gate-policy.js';
+import type { EntryStatus, StagingPlace } from '../../../src/queue/describe-queue.js';
 import type { ObservedCheck } from '../../../src/queue/types.js';
 
 export const stagingSha = '5ca1ab1e'.padEnd(40, '0');
@@ -10,9 +11,38 @@ export function aContext(overrides: Partial<QueueMessageContext> = {}): QueueMes
     baseBranch: 'main',
     queueLabel: 'merge-queue',
     minimumPermission: 'write',
-    stagingBranch: 'sluice/staging/main',
+    stagingBranch: 'sluice/staging/main/*',
     configPath: '.github/sluice.yml',
     repoUrl: 'https://github.com/acme/widgets',
+    ...overrides,
+  };
+}
+
+type Waiting = Extract<EntryStatus, { kind: 'waiting' }>;
+
+/** A queued entry nothing holds: first in a queue of one. */
+export function aWaiting(overrides: Partial<Omit<Waiting, 'kind'>> = {}): Waiting {
+  return {
+    kind: 'waiting',
+    position: 1,
+    queueLength: 1,
+    hold: null,
+    waitingFor: null,
+    bisecting: null,
+    ...overrides,
+  };
+}
+
+/** The only staging in flight, this pull request alone in it. */
+export function aPlace(overrides: Partial<StagingPlace> = {}): StagingPlace {
+  return {
+    stagingSha,
+    index: 1,
+    of: 1,
+    with: [],
+    bisecting: null,
+    failedWaitingForAhead: false,
+    probe: false,
     ...overrides,
   };
 }

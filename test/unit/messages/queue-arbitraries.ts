@@ -13,6 +13,7 @@ export const dequeueReason: fc.Arbitrary<DequeueReason> = fc.oneof(
     kind: fc.constant('conflict' as const),
     files: fc.array(hostileText, { maxLength: 40 }),
   }),
+  fc.record({ kind: fc.constant('empty' as const), carriedBy: fc.option(sha) }),
   fc.record({ kind: fc.constant('checks-failed' as const), verdicts }),
   fc.record({
     kind: fc.constant('check-missing' as const),
@@ -61,6 +62,14 @@ export const entryStatus: fc.Arbitrary<EntryStatus> = fc.oneof(
         fc.constant({ kind: 'draft' as const }),
       ),
     ),
+    waitingFor: fc.option(
+      fc.record({
+        prs: fc.array(count, { maxLength: 30 }),
+        files: fc.array(hostileText, { maxLength: 40 }),
+        empty: fc.boolean(),
+      }),
+    ),
+    bisecting: fc.option(fc.record({ batchSize: count })),
   }),
   fc.record({
     kind: fc.constant('testing' as const),
@@ -68,6 +77,15 @@ export const entryStatus: fc.Arbitrary<EntryStatus> = fc.oneof(
     queueLength: count,
     stagingSha: sha,
     required: names,
+    place: fc.record({
+      stagingSha: sha,
+      index: count,
+      of: count,
+      with: fc.array(count, { maxLength: 30 }),
+      bisecting: fc.option(fc.record({ batchSize: count })),
+      failedWaitingForAhead: fc.boolean(),
+      probe: fc.boolean(),
+    }),
     checks: fc.oneof(
       fc.record({ kind: fc.constant('pending' as const), waitingOn: names, missing: names }),
       fc.record({
@@ -101,6 +119,9 @@ export const messageContext: fc.Arbitrary<QueueMessageContext> = fc.record({
   configPath: hostileText,
   repoUrl: fc.option(fc.webUrl(), { nil: undefined }),
   checkUrls: fc.option(fc.dictionary(hostileText, fc.webUrl()), { nil: undefined }),
+  stagingCheckUrls: fc.option(fc.dictionary(sha, fc.dictionary(hostileText, fc.webUrl())), {
+    nil: undefined,
+  }),
   configErrors: fc.option(
     fc.array(
       // Config messages are Sluice's own sentences (tested with the config); here only their size.

@@ -119,7 +119,7 @@ describe('the comment on a pull request that left the queue', () => {
       .toMatchInlineSnapshot(`
      "**Dequeued.** The required check \`ci / e2e\` had not started on the staging commit after 30 minutes.
 
-     This usually means CI does not run on pushes to \`sluice/staging/main\`: add that branch to the workflow's \`on: push: branches\`, or stop requiring the check. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`.
+     This usually means CI does not run on pushes to \`sluice/staging/main/*\`: add that pattern to the workflow's \`on: push: branches\`, or stop requiring the check. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`.
      "
     `);
   });
@@ -128,7 +128,7 @@ describe('the comment on a pull request that left the queue', () => {
     expect(comment({ kind: 'no-checks', waitedMinutes: 30 })).toMatchInlineSnapshot(`
      "**Dequeued.** No check reported on the staging commit within 30 minutes, and no required checks are configured: nothing tested it, and Sluice lands nothing untested.
 
-     Name the checks that must pass in \`checks.required\` of \`.github/sluice.yml\` (or require them in branch protection), and make sure CI runs on pushes to \`sluice/staging/main\`. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`.
+     Name the checks that must pass in \`checks.required\` of \`.github/sluice.yml\` (or require them in branch protection), and make sure CI runs on pushes to \`sluice/staging/main/*\`. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`.
      "
     `);
   });
@@ -259,7 +259,7 @@ describe('the Sluice check run of a pull request that left the queue', () => {
     expect(renderDequeuedCheckRun(reason, aContext()).summary).toMatchInlineSnapshot(`
      "The required check \`ci / e2e\` had not started on the staging commit after 30 minutes.
 
-     This usually means CI does not run on pushes to \`sluice/staging/main\`: add that branch to the workflow's \`on: push: branches\`, or stop requiring the check. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`."
+     This usually means CI does not run on pushes to \`sluice/staging/main/*\`: add that pattern to the workflow's \`on: push: branches\`, or stop requiring the check. To queue it again, add the \`merge-queue\` label or comment \`/sluice queue\`."
     `);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { renderEntryCheckRun } from '../../../src/messages/index.js';
 import type { EntryStatus } from '../../../src/queue/describe-queue.js';
 import type { ConfigError } from '../../../src/config/types.js';
-import { aCheck, aContext, showCheckRun, stagingSha } from './builders.js';
+import { aCheck, aContext, aPlace, aWaiting, showCheckRun, stagingSha } from './builders.js';
 
 function render(status: EntryStatus, ctx = aContext()): string {
   return showCheckRun(renderEntryCheckRun({ pr: 12, headSha: 'a'.repeat(40), status }, ctx));
@@ -12,13 +12,13 @@ function testing(
   checks: Extract<EntryStatus, { kind: 'testing' }>['checks'],
   required: string[],
 ): EntryStatus {
-  return { kind: 'testing', position: 1, queueLength: 3, stagingSha, checks, required };
+  const place = aPlace();
+  return { kind: 'testing', position: 1, queueLength: 3, stagingSha, checks, required, place };
 }
 
 describe('the Sluice check run of a waiting pull request', () => {
   it('says it is next when nothing holds it', () => {
-    expect(render({ kind: 'waiting', position: 1, queueLength: 1, hold: null }))
-      .toMatchInlineSnapshot(`
+    expect(render(aWaiting({ position: 1, queueLength: 1 }))).toMatchInlineSnapshot(`
      "[queued] Next in the merge queue
      buttons: Dequeue; annotations: 0
      --- summary
@@ -29,12 +29,11 @@ describe('the Sluice check run of a waiting pull request', () => {
   });
 
   it('gives its position when it waits for its turn', () => {
-    expect(render({ kind: 'waiting', position: 3, queueLength: 4, hold: null }))
-      .toMatchInlineSnapshot(`
+    expect(render(aWaiting({ position: 3, queueLength: 4 }))).toMatchInlineSnapshot(`
      "[queued] Queued: 3 of 4
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 3 of 4 in the merge queue for \`main\`. It waits for its turn: Sluice tests and lands one pull request at a time, in queue order.
+     Number 3 of 4 in the merge queue for \`main\`. It waits for its turn: Sluice starts testing pull requests in queue order.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -42,7 +41,7 @@ describe('the Sluice check run of a waiting pull request', () => {
 
   it('counts the approvals it has and needs', () => {
     const hold = { kind: 'approvals' as const, have: 1, need: 2 };
-    expect(render({ kind: 'waiting', position: 2, queueLength: 3, hold })).toMatchInlineSnapshot(`
+    expect(render(aWaiting({ position: 2, queueLength: 3, hold }))).toMatchInlineSnapshot(`
      "[queued] Waiting for approval: 1 of 2
      buttons: Dequeue; annotations: 0
      --- summary
@@ -54,7 +53,7 @@ describe('the Sluice check run of a waiting pull request', () => {
 
   it('says a reviewer requested changes', () => {
     const hold = { kind: 'changes-requested' as const };
-    expect(render({ kind: 'waiting', position: 2, queueLength: 2, hold })).toMatchInlineSnapshot(`
+    expect(render(aWaiting({ position: 2, queueLength: 2, hold }))).toMatchInlineSnapshot(`
      "[queued] Waiting: changes requested
      buttons: Dequeue; annotations: 0
      --- summary
@@ -66,7 +65,7 @@ describe('the Sluice check run of a waiting pull request', () => {
 
   it('says a draft waits to be marked ready', () => {
     const hold = { kind: 'draft' as const };
-    expect(render({ kind: 'waiting', position: 1, queueLength: 2, hold })).toMatchInlineSnapshot(`
+    expect(render(aWaiting({ position: 1, queueLength: 2, hold }))).toMatchInlineSnapshot(`
      "[queued] Waiting: draft pull request
      buttons: Dequeue; annotations: 0
      --- summary
@@ -90,7 +89,7 @@ describe('the Sluice check run of a pull request under test', () => {
      "[in_progress] Testing 5ca1ab1: waiting for 3 required checks
      buttons: Dequeue; annotations: 0
      --- summary
-     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000) on \`sluice/staging/main\`. It lands exactly that commit once every required check passes.
+     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000), pushed to a branch matching \`sluice/staging/main/*\`. It lands exactly that commit once every required check passes.
 
      **Required checks**
 
@@ -98,7 +97,7 @@ describe('the Sluice check run of a pull request under test', () => {
      - \`ci / test\`
      - \`ci / e2e\`
 
-     Their live status is on the staging commit's checks. A required check that has not started within \`checks.startTimeoutMinutes\` takes the pull request out of the queue, naming the check: CI must run on pushes to \`sluice/staging/main\`.
+     Their live status is on the staging commit's checks. A required check that has not started within \`checks.startTimeoutMinutes\` takes the pull request out of the queue, naming the check: CI must run on pushes to \`sluice/staging/main/*\`.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -110,7 +109,7 @@ describe('the Sluice check run of a pull request under test', () => {
      "[in_progress] Testing 5ca1ab1: waiting for its checks
      buttons: Dequeue; annotations: 0
      --- summary
-     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000) on \`sluice/staging/main\`. It lands exactly that commit once every required check passes.
+     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000), pushed to a branch matching \`sluice/staging/main/*\`. It lands exactly that commit once every required check passes.
 
      No required checks are configured, so every check that reports on the staging commit must pass, and at least one must. Name them in \`checks.required\` of \`.github/sluice.yml\` or in branch protection.
 
@@ -130,13 +129,13 @@ describe('the Sluice check run of a pull request under test', () => {
      "[in_progress] Testing 5ca1ab1: ci / test failed
      buttons: Dequeue; annotations: 0
      --- summary
-     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000) on \`sluice/staging/main\`. It lands exactly that commit once every required check passes.
+     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000), pushed to a branch matching \`sluice/staging/main/*\`. It lands exactly that commit once every required check passes.
 
      **Required checks**
 
      - ❌ [\`ci / test\`](https://github.com/acme/widgets/runs/9) failed (\`timed_out\`)
 
-     Sluice is reading the failing logs to name the gate; it retries infrastructure failures and dequeues the rest.
+     Sluice is reading the failing logs to name the gate: it retries infrastructure failures; otherwise the pull request leaves the queue with the failure explained.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -149,7 +148,7 @@ describe('the Sluice check run of a pull request under test', () => {
      "[in_progress] Testing 5ca1ab1: all required checks passed
      buttons: Dequeue; annotations: 0
      --- summary
-     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000) on \`sluice/staging/main\`. It lands exactly that commit once every required check passes.
+     Sluice is testing this pull request squashed onto \`main\` as staging commit [\`5ca1ab1\`](https://github.com/acme/widgets/commit/5ca1ab1e00000000000000000000000000000000), pushed to a branch matching \`sluice/staging/main/*\`. It lands exactly that commit once every required check passes.
 
      **Required checks**
 
@@ -168,7 +167,7 @@ describe('the Sluice check run of a pull request under test', () => {
       { pr: 12, headSha: 'a'.repeat(40), status: testing(checks, ['ci / test']) },
       aContext({ repoUrl: undefined }),
     );
-    expect(run.summary).toContain('staging commit `5ca1ab1` on');
+    expect(run.summary).toContain('staging commit `5ca1ab1`, pushed to');
   });
 });
 

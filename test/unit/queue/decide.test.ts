@@ -1,8 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { decide } from '../../../src/queue/decide.js';
-import { aCheck, aCommand, aConfig, anEntry, aPull, aSnapshot, aStaging } from './builders.js';
-
-const kinds = (effects: { kind: string }[]) => effects.map((e) => e.kind);
+import {
+  aCommand,
+  aConfig,
+  anEntry,
+  aPull,
+  aSnapshot,
+  aStaging,
+  kinds,
+  passing,
+  serialConfig,
+} from './builders.js';
 
 describe('decide: requests', () => {
   it('queues a labeled PR requested by someone with write permission', () => {
@@ -95,23 +103,46 @@ describe('decide: requests', () => {
         pulls: [aPull()],
         entries: [anEntry()],
         commands: [aCommand()],
-        staging: aStaging(),
+        stagings: [aStaging()],
       }),
     );
     expect(kinds(effects)).toEqual(['drop-command']);
   });
 
-  it('dequeues on `/sluice dequeue` and abandons the staging it was in', () => {
+  // Staging branches are one per place in line now, force-pushed by the next staging there:
+  // no abandon deletes its branch any more.
+  it('dequeues on `/sluice dequeue` and abandons the staging it was in (keeping its branch, reused by the next staging at that place)', () => {
     const effects = decide(
       aSnapshot({
         pulls: [aPull()],
         entries: [anEntry({ state: 'testing' })],
-        staging: aStaging(),
+        stagings: [aStaging()],
         commands: [aCommand({ kind: 'dequeue' })],
       }),
     );
     expect(kinds(effects)).toEqual(['dequeue', 'drop-command', 'abandon-staging']);
-    expect(effects[2]).toEqual(expect.objectContaining({ reason: 'pr-left', deleteBranch: true }));
+    expect(effects[2]).toEqual(
+      expect.objectContaining({ stagingId: 'staging-1', reason: 'pr-left', deleteBranch: false }),
+    );
+  });
+
+  it('never lands a staging whose PR `/sluice dequeue` just took out of the queue', () => {
+    const effects = decide(
+      aSnapshot({
+        pulls: [aPull()],
+        entries: [anEntry({ state: 'testing' })],
+        stagings: [aStaging({ checks: passing() })],
+        commands: [aCommand({ kind: 'dequeue' })],
+      }),
+    );
+    expect(kinds(effects)).not.toContain('land');
+  });
+
+  it('never lands a staging holding a PR that is no longer queued (dequeued by an earlier decision)', () => {
+    const effects = decide(
+      aSnapshot({ pulls: [aPull()], entries: [], stagings: [aStaging({ checks: passing() })] }),
+    );
+    expect(kinds(effects)).not.toContain('land');
   });
 
   it('does nothing at all while the config is broken', () => {
@@ -156,40 +187,43 @@ describe('decide: departures', () => {
   });
 
   it('re-tests the new head when configured to', () => {
-    const config = aConfig('queue:\n  onPush: retest\n');
+    const config = serialConfig({ queue: { onPush: 'retest' } });
     const effects = decide(
       aSnapshot({ pulls: [aPull({ headSha: 'f'.repeat(40) })], entries: [anEntry()] }, config),
     );
     expect(kinds(effects)).toEqual(['retest-new-head', 'build-staging']);
   });
 
-  it('abandons the staging commit of an entry re-pinned to a new head, and stages the new head', () => {
-    const config = aConfig('queue:\n  onPush: retest\n');
+  // The abandon now comes first: nothing built on the old head may be landed by a later rule.
+  it('abandons the staging of an entry re-pinned to a new head before re-pinning it, and stages the new head', () => {
+    const config = serialConfig({ queue: { onPush: 'retest' } });
     const newHead = 'f'.repeat(40);
     const effects = decide(
       aSnapshot(
         {
           pulls: [aPull({ headSha: newHead })],
           entries: [anEntry({ state: 'testing' })],
-          staging: aStaging(),
+          stagings: [aStaging()],
         },
         config,
       ),
     );
-    expect(kinds(effects)).toEqual(['retest-new-head', 'abandon-staging', 'build-staging']);
+    expect(kinds(effects)).toEqual(['abandon-staging', 'retest-new-head', 'build-staging']);
+    expect(effects[0]).toEqual(
+      expect.objectContaining({ stagingId: 'staging-1', reason: 'pr-left' }),
+    );
     expect(effects[2]).toEqual(
       expect.objectContaining({ prs: [expect.objectContaining({ headSha: newHead })] }),
     );
   });
 
   it('does not mistake the landing push of the head to the staging commit for a contributor push', () => {
-    const staging = aStaging({ state: 'landing' });
+    const staging = aStaging({ state: 'landing', checks: passing() });
     const effects = decide(
       aSnapshot({
-        pulls: [aPull({ headSha: staging.sha })],
+        pulls: [aPull({ headSha: staging.prs[0]!.commitSha })],
         entries: [anEntry({ state: 'landing' })],
-        staging,
-        stagingChecks: [aCheck()],
+        stagings: [staging],
       }),
     );
     expect(kinds(effects)).toEqual(['land']);

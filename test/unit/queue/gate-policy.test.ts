@@ -1,40 +1,36 @@
 import { describe, expect, it } from '@jest/globals';
 import { decide } from '../../../src/queue/decide.js';
 import type { GateVerdictSummary } from '../../../src/queue/gate-policy.js';
-import { aCheck, aConfig, anEntry, aPull, aSnapshot, aStaging } from './builders.js';
+import type { QueueSnapshot } from '../../../src/queue/types.js';
+import {
+  aConfig,
+  anEntry,
+  aPull,
+  aSnapshot,
+  aStaging,
+  aVerdict,
+  failingCheck,
+  serialConfig,
+} from './builders.js';
 
-function aVerdict(overrides: Partial<GateVerdictSummary> = {}): GateVerdictSummary {
-  return {
-    check: 'test',
-    url: null,
-    class: 'test',
-    confidence: 0.9,
-    reason: 'a test failed',
-    job: 'test',
-    step: 'Run npm test',
-    signature: 'jest/fail',
-    line: 10,
-    context: [],
-    annotations: [],
-    ...overrides,
-  };
-}
-
-const failing = (verdict: GateVerdictSummary, overrides = {}) =>
-  aSnapshot({
-    pulls: [aPull()],
-    entries: [anEntry({ state: 'testing' })],
-    staging: aStaging(),
-    stagingChecks: [aCheck({ conclusion: 'failure', checkRunId: 77 })],
-    verdicts: { '77': verdict },
-    ...overrides,
-  });
+/** PR 1 alone at the front, its required check failed (check run 77) with this verdict. */
+const failing = (verdict: GateVerdictSummary, overrides: Partial<QueueSnapshot> = {}) =>
+  aSnapshot(
+    {
+      pulls: [aPull()],
+      entries: [anEntry({ state: 'testing' })],
+      stagings: [aStaging({ checks: failingCheck(77) })],
+      verdicts: { '77': verdict },
+      ...overrides,
+    },
+    serialConfig(),
+  );
 
 describe('decide: gate verdicts', () => {
   it('re-runs the failed jobs of an infra flake within budget', () => {
     const effects = decide(failing(aVerdict({ class: 'infra' })));
     expect(effects).toEqual([
-      { kind: 'rerun-failed', stagingId: 'staging-1', checks: ['test'], pr: 1 },
+      { kind: 'rerun-failed', stagingId: 'staging-1', checks: ['test'], prs: [1] },
     ]);
   });
 
@@ -45,7 +41,7 @@ describe('decide: gate verdicts', () => {
   it('dequeues an infra failure once the retry budget is spent', () => {
     const effects = decide(
       failing(aVerdict({ class: 'infra' }), {
-        retryBudget: { usedByEntry: 2, usedByRepoToday: 2 },
+        retryUsage: { byEntry: { 'entry-1': 2 }, byRepoToday: 2 },
       }),
     );
     expect(effects[0]).toEqual(
@@ -53,7 +49,8 @@ describe('decide: gate verdicts', () => {
     );
   });
 
-  it('dequeues a formatter failure with its class label and the verdict', () => {
+  // The staging is judged (`fail-staging` reject, remembered as a failed tree), not abandoned.
+  it('dequeues a formatter failure with its class label and the verdict, and rejects its staging', () => {
     const verdict = aVerdict({ class: 'fmt', fix: 'cargo fmt' });
     const effects = decide(failing(verdict));
     expect(effects).toEqual([
@@ -63,7 +60,12 @@ describe('decide: gate verdicts', () => {
         addLabels: ['sluice:fmt'],
         consecutiveFailures: 1,
       }),
-      expect.objectContaining({ kind: 'abandon-staging', deleteBranch: true }),
+      {
+        kind: 'fail-staging',
+        stagingId: 'staging-1',
+        verdicts: [verdict],
+        outcome: 'reject',
+      },
     ]);
   });
 
@@ -94,11 +96,43 @@ describe('decide: gate verdicts', () => {
   });
 
   it('follows a configured per-class action', () => {
-    const config = aConfig('gates:\n  onFailure:\n    infra: dequeue\n');
+    const config = serialConfig({ gates: { onFailure: { infra: 'dequeue' } } });
     const effects = decide({
       ...failing(aVerdict({ class: 'infra' })),
       config: { ok: true, config },
     });
     expect(effects[0]).toEqual(expect.objectContaining({ kind: 'dequeue' }));
+  });
+});
+
+describe('decide: gate verdicts on a batch', () => {
+  const batchFailing = (verdict: GateVerdictSummary, overrides: Partial<QueueSnapshot> = {}) =>
+    aSnapshot(
+      {
+        pulls: [aPull({ number: 1 }), aPull({ number: 2 })],
+        entries: [anEntry({ pr: 1, state: 'testing' }), anEntry({ pr: 2, state: 'testing' })],
+        stagings: [aStaging({ prs: [1, 2], checks: failingCheck(77) })],
+        verdicts: { '77': verdict },
+        ...overrides,
+      },
+      aConfig({ queue: { parallel: 1, batch: { maxSize: 2, adaptive: false }, probes: false } }),
+    );
+
+  it('re-runs an infra flake of a batch for all its PRs', () => {
+    expect(decide(batchFailing(aVerdict({ class: 'infra' })))).toEqual([
+      { kind: 'rerun-failed', stagingId: 'staging-1', checks: ['test'], prs: [1, 2] },
+    ]);
+  });
+
+  it('counts the retry budget of the member that spent most of it', () => {
+    const effects = decide(
+      batchFailing(aVerdict({ class: 'infra' }), {
+        retryUsage: { byEntry: { 'entry-2': 2 }, byRepoToday: 2 },
+      }),
+    );
+    expect(effects).not.toContainEqual(expect.objectContaining({ kind: 'rerun-failed' }));
+    expect(effects).toContainEqual(
+      expect.objectContaining({ kind: 'fail-staging', stagingId: 'staging-1', outcome: 'reject' }),
+    );
   });
 });

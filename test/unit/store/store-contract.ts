@@ -11,6 +11,7 @@ import { describeLeasesContract } from './contract/leases-contract.js';
 import { describeMigrationsContract } from './contract/migrations-contract.js';
 import { describeQueueContract } from './contract/queue-contract.js';
 import { describeStagingContract } from './contract/staging-contract.js';
+import { describeStagingChainContract } from './contract/staging-chain-contract.js';
 import { describeOrchestrationContract } from './contract/orchestration-contract.js';
 import { describeOutboxContract } from './contract/outbox-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
@@ -33,6 +34,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeQueueContract(context);
     describeEntryUpdatesContract(context);
     describeStagingContract(context);
+    describeStagingChainContract(context);
     describeAttemptsContract(context);
     describeJournalContract(context);
     describeDeliveriesContract(context);

@@ -8,12 +8,12 @@ const atomicStatus = (r: AtomicRefWrite): JournalStatus =>
   r.kind === 'ok' ? 'done' : r.kind === 'unknown' ? 'unknown' : 'failed';
 
 /**
- * One `updateRefs` call moves every PR head to the staging commit and fast-forwards the base
- * to it, each only if it is still where the decision saw it: the head at the commit that was
- * queued and tested (a contributor's push in between rejects the whole call, and nothing is
- * lost), the base at the staging commit's parent. All or nothing, so no crash or lost answer
- * can leave a head moved without the base. The journal row is keyed on the base: the call
- * happened exactly when the base is at the staging commit.
+ * One `updateRefs` call moves every PR head to its squash commit and fast-forwards the base to
+ * the last tip, each only if it is still where the decision saw it: the head at the commit
+ * that was queued and tested (a contributor's push in between rejects the whole call, and
+ * nothing is lost), the base where the first staging was built. All or nothing, so no crash
+ * or lost answer can leave a head moved without the base. The journal row is keyed on the
+ * last staging: the call happened exactly when the base is at its tip.
  */
 export async function landAtomically(
   ctx: ApplyContext,
@@ -21,19 +21,25 @@ export async function landAtomically(
   view: LandingView,
 ): Promise<Applied | 'unsupported'> {
   const { deps, queue } = ctx;
-  const { staging } = effect;
-  const heads: RefUpdate[] = staging.prs
-    .filter((member) => !(member.pr === view.pull.number && view.pull.headSha === staging.sha))
-    .map((member) => ({
-      ref: `refs/heads/${headRefOf(ctx, member.pr, view)}`,
-      before: member.headSha,
-      after: staging.sha,
-      force: true,
-    }));
+  const front = effect.stagings[0]!;
+  const tip = effect.stagings.at(-1)!;
+  const members = effect.stagings.flatMap((s) => s.prs);
+  const heads: RefUpdate[] = members.flatMap((member, i) => {
+    const pull = view.pulls[i]!;
+    if (pull.headSha === member.commitSha) return [];
+    return [
+      {
+        ref: `refs/heads/${pull.headRef}`,
+        before: member.headSha,
+        after: member.commitSha,
+        force: true,
+      },
+    ];
+  });
   const base: RefUpdate = {
     ref: `refs/heads/${queue.base}`,
-    before: staging.baseSha,
-    after: staging.sha,
+    before: front.baseSha,
+    after: tip.sha,
     force: false,
   };
   const result = await journaled(
@@ -43,8 +49,8 @@ export async function landAtomically(
       target: base.ref,
       expectedOld: base.before,
       newValue: base.after,
-      stagingId: Number(staging.id),
-      key: `land:${staging.id}`,
+      stagingId: Number(tip.id),
+      key: `land:${tip.id}`,
     },
     () => deps.github.updateRefs(view.repositoryId, [...heads, base]),
     atomicStatus,
@@ -52,7 +58,7 @@ export async function landAtomically(
   switch (result.kind) {
     case 'ok':
       deps.host.learnUpdateRefs(true);
-      return landed(ctx, staging.sha);
+      return landed(ctx, tip.sha, members);
     case 'unsupported':
       deps.host.learnUpdateRefs(false);
       deps.log.warn(
@@ -63,20 +69,13 @@ export async function landAtomically(
     case 'rejected':
       // A head or the base moved since the fresh read: nothing moved; look again.
       deps.log.info({ repo: queue.repo, message: result.message }, 'atomic landing rejected');
-      for (const member of staging.prs) deps.cache.forgetPull(member.pr);
+      for (const member of members) deps.cache.forgetPull(member.pr);
       deps.cache.forgetBase(queue.base);
       return 'stale';
     case 'unknown':
       // All or none of the refs moved: the next observation tells which.
-      for (const member of staging.prs) deps.cache.forgetPull(member.pr);
+      for (const member of members) deps.cache.forgetPull(member.pr);
       deps.cache.forgetBase(queue.base);
       return 'stale';
   }
-}
-
-function headRefOf(ctx: ApplyContext, pr: number, view: LandingView): string {
-  if (pr === view.pull.number) return view.pull.headRef;
-  const observed = ctx.observation.pulls.get(pr)?.pull.headRef;
-  if (observed === undefined) throw new Error(`no head branch observed for #${pr}`);
-  return observed;
 }

@@ -15,7 +15,8 @@ export async function landThroughMergeApi(
   headSha: string,
 ): Promise<Applied> {
   const { deps } = ctx;
-  const { staging } = effect;
+  // Only ever one staging of one PR: the merge API writes a commit of its own.
+  const staging = effect.stagings[0]!;
   const pr = staging.prs[0]!.pr;
   const tested = await deps.github.getCommit(staging.sha);
   const [title = '', ...rest] = tested.message.split('\n');
@@ -41,7 +42,9 @@ export async function landThroughMergeApi(
           'the merge API landed a commit that differs from the tested one',
         );
       }
-      return landed(ctx, result.sha);
+      // GitHub wrote its own commit: the PR is read afresh, not assumed at ours.
+      for (const member of staging.prs) deps.cache.forgetPull(member.pr);
+      return landed(ctx, result.sha, []);
     }
     case 'unknown':
       // A lost answer: the next observation shows whether the PR merged. Never merge again blind.

@@ -9,48 +9,60 @@ import { landThroughMergeApi } from './land-through-merge-api.js';
 export type Land = Extract<Effect, { kind: 'land' }>;
 
 /**
- * Lands exactly the commit CI tested. What gates it is read fresh in one request first: the PR
- * must still be open, labeled and at the tested head, the base still at the staging commit's
- * parent, and the policy (config, protection, rulesets) no stricter than the one the checks
- * were judged under.
+ * Lands exactly what CI tested: a run of passed stagings from the front of the chain, every
+ * PR head moving to its own squash commit and the base to the last tip. What gates it is read
+ * fresh in one request first: every PR must still be open, labeled and at the tested head,
+ * the base still where the first staging was built, and the policy (config, protection,
+ * rulesets) no stricter than the one the checks were judged under.
  */
 export async function applyLand(ctx: ApplyContext, effect: Land): Promise<Applied> {
   const { deps, config, queue } = ctx;
-  const { staging } = effect;
-  const member = staging.prs[0]!;
-  const view = await deps.github.landingView(member.pr, { base: queue.base, configPath });
+  const front = effect.stagings[0]!;
+  const members = effect.stagings.flatMap((s) => s.prs);
+  const view = await deps.github.landingView(
+    members.map((m) => m.pr),
+    { base: queue.base, configPath },
+  );
   if (!view) return 'stale';
   deps.cache.rememberBase(queue.base, view.baseSha);
-  const { pull } = view;
-  const headOk = pull.headSha === member.headSha || pull.headSha === staging.sha;
-  if (pull.state !== 'open' || !pull.labels.includes(config.queue.label) || !headOk) {
-    deps.cache.forgetPull(member.pr);
+  const changed = members.filter((member, i) => {
+    const pull = view.pulls[i]!;
+    const headOk = pull.headSha === member.headSha || pull.headSha === member.commitSha;
+    return pull.state !== 'open' || !pull.labels.includes(config.queue.label) || !headOk;
+  });
+  if (changed.length > 0) {
+    for (const member of changed) deps.cache.forgetPull(member.pr);
     return 'stale';
   }
-  if (view.baseSha !== staging.baseSha) return 'stale';
+  if (view.baseSha !== front.baseSha) return 'stale';
   if (!(await confirmPolicy(ctx, view))) return 'stale';
-  await markLanding(ctx, staging.id, member.pr);
-  if (effect.method === 'merge-api') return landThroughMergeApi(ctx, effect, pull.headSha);
+  await markLanding(ctx, effect);
+  if (effect.method === 'merge-api') return landThroughMergeApi(ctx, effect, view.pull.headSha);
   if (deps.host.updateRefs !== false) {
     const atomically = await landAtomically(ctx, effect, view);
     if (atomically !== 'unsupported') return atomically;
   }
-  return landInTwoSteps(ctx, effect, pull);
+  return landInTwoSteps(ctx, effect, view);
 }
 
-async function markLanding(ctx: ApplyContext, stagingId: string, pr: number): Promise<void> {
+async function markLanding(ctx: ApplyContext, effect: Land): Promise<void> {
   const { deps } = ctx;
-  await deps.store.staging.update({
-    id: Number(stagingId),
-    now: deps.now(),
-    changes: { state: 'landing' },
-  });
-  const entry = ctx.observation.snapshot.entries.find((e) => e.pr === pr);
-  if (entry && entry.state !== 'landing')
-    await deps.store.queue.update({
-      entryId: Number(entry.id),
-      now: deps.now(),
-      changes: { state: 'landing' },
-      event: { kind: 'landing' },
-    });
+  for (const staging of effect.stagings) {
+    if (staging.state !== 'landing')
+      await deps.store.staging.update({
+        id: Number(staging.id),
+        now: deps.now(),
+        changes: { state: 'landing' },
+      });
+    for (const member of staging.prs) {
+      const entry = ctx.observation.snapshot.entries.find((e) => e.pr === member.pr);
+      if (entry && entry.state !== 'landing')
+        await deps.store.queue.update({
+          entryId: Number(entry.id),
+          now: deps.now(),
+          changes: { state: 'landing' },
+          event: { kind: 'landing' },
+        });
+    }
+  }
 }

@@ -56,7 +56,8 @@ export async function arrangeDrift(world: DoctorWorld) {
     base: 'main',
     baseSha: await mainSha(repo),
     prs: [{ entryId: entries.testing.id, number: testing.number, headSha: testing.headSha }],
-    ref: 'sluice/staging/main',
+    ref: 'sluice/staging/main/1',
+    position: 1,
     now: then,
   });
   await store.staging.update({
@@ -65,14 +66,16 @@ export async function arrangeDrift(world: DoctorWorld) {
     changes: { state: 'testing', commitSha: testing.headSha, treeSha: testing.headSha },
   });
   await store.attempts.start({ entryId: entries.testing.id, stagingId: staging.id, now: then });
-  // A landed build's branch left behind, and a branch no staging record ever used.
+  // A landed build's branch left behind, the branch main's queue had before batches, and a
+  // branch no staging record ever used.
   const main = await mainSha(repo);
   const released = await store.staging.create({
     repo: name,
     base: 'release',
     baseSha: main,
     prs: [{ entryId: entries.merged.id, number: merged.number, headSha: merged.headSha }],
-    ref: 'sluice/staging/release',
+    ref: 'sluice/staging/release/1',
+    position: 1,
     now: then,
   });
   await store.staging.update({
@@ -80,7 +83,8 @@ export async function arrangeDrift(world: DoctorWorld) {
     now: then,
     changes: { state: 'landed', commitSha: main, treeSha: main },
   });
-  await repo.git.createRef('refs/heads/sluice/staging/release', main);
+  await repo.git.createRef('refs/heads/sluice/staging/release/1', main);
+  await repo.git.createRef('refs/heads/sluice/staging/main', main);
   await repo.git.createRef('refs/heads/sluice/staging/mystery', main);
   // Journal rows a crash left open: one GitHub shows done, one failed, one nothing can tell,
   // and one from a minute ago that may still be under way.

@@ -2,9 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { StoreMigrationError } from '../../../../src/store/errors.js';
-import { migrateStore, readMigrationStatus } from '../../../../src/store/migrate-store.js';
+import {
+  createMigrator,
+  migrateStore,
+  readMigrationStatus,
+} from '../../../../src/store/migrate-store.js';
 import { listMigrations } from '../../../../src/store/migrations/index.js';
-import { anEntry } from '../support/builders.js';
+import type { StoreDatabase } from '../../../../src/store/store-database.js';
+import type { Json } from '../../../../src/store/types.js';
+import { anEntry, minute } from '../support/builders.js';
 import type { HarnessFactory, StoreHarness } from '../support/store-harness.js';
 
 export function describeMigrationsContract(createHarness: HarnessFactory): void {
@@ -55,6 +61,28 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
       expect(inThisDatabase.map((table) => table.name)).not.toContain('half_done');
     });
 
+    it('turns a failed staging record of the old queue into a rejected one', async () => {
+      const database = await harness.openDatabase();
+      const { error } = await createMigrator(database).migrateTo('0004_lease_handover');
+      expect(error).toBeUndefined();
+      const failure: Json = { kind: 'conflict', files: ['a.ts'] };
+      const [failed, testing] = await insertOldStagings(database, [
+        { state: 'failed', failure },
+        { state: 'testing', failure: null },
+      ]);
+
+      expect(await migrateStore(database)).toEqual(['0005_staging_chains']);
+      const store = await harness.open();
+      expect(await store.staging.get(failed!)).toMatchObject({
+        state: 'rejected',
+        failure,
+        position: null,
+        verdicts: null,
+        prs: [{ number: 1, headSha: 'head-1', commitSha: null }],
+      });
+      expect(await store.staging.get(testing!)).toMatchObject({ state: 'testing', failure: null });
+    });
+
     it('refuses a database migrated by a newer Sluice, naming the unknown migration', async () => {
       const database = await harness.openDatabase();
       await migrateStore(database);
@@ -65,4 +93,52 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
       await expect(migrateStore(database)).rejects.toThrow(/9999_future.*newer Sluice/);
     });
   });
+}
+
+/** Staging records of PR #1 as Sluice wrote them before 0005_staging_chains; returns their ids. */
+async function insertOldStagings(
+  { db }: StoreDatabase,
+  records: { state: string; failure: Json }[],
+): Promise<number[]> {
+  const at = minute(0).toISOString();
+  const entry = await db
+    .insertInto('queue_entry')
+    .values({
+      repo: 'octo/widgets',
+      base: 'main',
+      number: 1,
+      sequence: 1,
+      head_sha: 'head-1',
+      queued_by: 'mona',
+      queued_at: at,
+      state: 'dequeued',
+      consecutive_failures: 0,
+      retry_count: 0,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ids: number[] = [];
+  for (const { state, failure } of records) {
+    const { id } = await db
+      .insertInto('staging_record')
+      .values({
+        repo: 'octo/widgets',
+        base: 'main',
+        base_sha: 'base-1',
+        ref: 'sluice/staging/main',
+        state,
+        failure: failure === null ? null : JSON.stringify(failure),
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('staging_pr')
+      .values({ staging_id: id, position: 0, entry_id: entry.id, number: 1, head_sha: 'head-1' })
+      .execute();
+    ids.push(id);
+  }
+  return ids;
 }

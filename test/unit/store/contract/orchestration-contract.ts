@@ -102,16 +102,16 @@ export function describeOrchestrationContract({ store }: ContractContext): void 
       ]);
     });
 
-    it('records why a staging commit failed', async () => {
+    it('records why a staging commit could not be built', async () => {
       const staging = await aStagingRecord();
       expect(staging.failure).toBeNull();
       const failed = await store().staging.update({
         id: staging.id,
         now: minute(1),
-        changes: { state: 'failed', failure: { kind: 'conflict', files: ['a.ts'] } },
+        changes: { state: 'rejected', failure: { kind: 'conflict', files: ['a.ts'] } },
       });
       expect(failed).toMatchObject({
-        state: 'failed',
+        state: 'rejected',
         failure: { kind: 'conflict', files: ['a.ts'] },
       });
     });

@@ -9,7 +9,7 @@ export function describeStagingContract({ store }: ContractContext): void {
     const prs: StagedPullRequest[] = [];
     for (const number of numbers) {
       const { entry } = await store().queue.enqueue(anEntry({ number }));
-      prs.push({ entryId: entry.id, number, headSha: entry.headSha });
+      prs.push({ entryId: entry.id, number, headSha: entry.headSha, commitSha: null });
     }
     return prs;
   }
@@ -27,11 +27,13 @@ export function describeStagingContract({ store }: ContractContext): void {
         baseSha: 'base-1',
         prs,
         ref: 'sluice/staging/main',
+        position: null,
         commitSha: null,
         treeSha: null,
         state: 'building',
         checksStartDeadline: minute(30),
         failure: null,
+        verdicts: null,
         createdAt: minute(0),
         updatedAt: minute(0),
       });

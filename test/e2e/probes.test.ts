@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { startScenario, type Scenario } from './support/scenario.js';
+import { breakage, brokenMarker, contentCi } from './support/content-ci.js';
+import { branchSha, commentsOn } from './support/pulls.js';
+import { finishCiOf, mainSince, openPulls, stagingBranches } from './support/stagings.js';
+
+/** Probes on (the default), with the adaptive chain, on a CI with four runners. */
+const config = [
+  'queue:',
+  '  batch:',
+  '    maxSize: 2',
+  '    adaptive: false',
+  '    waitSeconds: 0',
+  '  parallel: auto',
+  '  parallelWindow:',
+  '    min: 1',
+  '    max: 8',
+  '  probes: true',
+  '',
+].join('\n');
+
+const names = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+
+describe('probes beside the chain', () => {
+  let s: Scenario | undefined;
+  afterEach(async () => s?.stop());
+
+  it('test later PRs on the base tip while the chain tests: a passing probe lands nothing, a failing one finds the broken PR before the chain does', async () => {
+    s = await startScenario({
+      ci: contentCi({ breakages: [breakage('src/eight.ts', 'eight adds up')] }),
+      config,
+      requiredChecks: ['build', 'test'],
+    });
+    await s.repo.setCiRunners(4);
+    const base = (await branchSha(s, 'main'))!;
+    const prs = await openPulls(
+      s,
+      names.map((name) =>
+        name === 'eight'
+          ? { name, content: `export const eight = 8; ${brokenMarker}\n` }
+          : { name },
+      ),
+    );
+    const first = prs[0]!.number;
+    const broken = prs[7]!;
+    for (const pr of prs) await s.repo.label(pr.number, 'merge-queue', 'maintainer');
+    await s.settle();
+
+    /** The chain holds #one until it lands; a probe is any other staging right on main. */
+    const look = async () => {
+      const all = await stagingBranches(s!);
+      const main = await branchSha(s!, 'main');
+      const onMain = (st: (typeof all)[number]) => st.commits[0]?.parents[0] === main;
+      return {
+        chain: all.filter((st) => st.prs.includes(first)),
+        probes: all.filter((st) => onMain(st) && !st.prs.includes(first)),
+      };
+    };
+    const probeTips = new Set<string>();
+    let { chain, probes } = await look();
+    const chainFront = [...chain].sort((a, b) => a.commits.length - b.commits.length)[0]!;
+    expect(chainFront.commits[0]!.parents).toEqual([base]);
+    // While the chain's first staging tests, later PRs are probed, each on main.
+    expect(probes.length).toBeGreaterThan(0);
+    for (const probe of probes) probeTips.add(probe.tip);
+
+    // A probe of good PRs passes: nothing lands, its PRs stay queued for the chain.
+    const good = probes.find((p) => !p.prs.includes(broken.number));
+    expect(good).toBeDefined();
+    await finishCiOf(s, good!.tip);
+    await s.settle();
+    expect(await branchSha(s, 'main')).toBe(base);
+    for (const n of good!.prs) {
+      expect(s.repo.pull(n!).merged).toBe(false);
+      expect(s.repo.labels(n!)).toContain('merge-queue');
+    }
+
+    // Probes holding the broken PR fail and are split until it is found and dequeued, while
+    // the chain's first staging is still testing and before any chain staging holds it.
+    for (
+      let round = 0;
+      round < 8 && s.repo.labels(broken.number).includes('merge-queue');
+      round++
+    ) {
+      ({ chain, probes } = await look());
+      for (const st of chain) expect(st.prs).not.toContain(broken.number);
+      const holding = probes.filter((p) => p.prs.includes(broken.number));
+      if (holding.length === 0) break;
+      for (const probe of holding) {
+        probeTips.add(probe.tip);
+        await finishCiOf(s, probe.tip);
+      }
+      await s.settle();
+    }
+    expect(s.repo.labels(broken.number)).toEqual(['sluice:test']);
+    expect(commentsOn(s, broken.number)).toMatch(/test/);
+    expect(await branchSha(s, 'main')).toBe(base);
+    expect(s.repo.pendingCi().some((w) => w.sha === chainFront.tip)).toBe(true);
+
+    // The rest lands through the chain, in queue order; no probe commit is on main.
+    for (let round = 0; round < 12 && s.repo.pendingCi().length > 0; round++) {
+      await s.repo.finishCi();
+      await s.settle();
+    }
+    const landed = await mainSince(s, base);
+    expect(landed.map((c) => c.pr)).toEqual(prs.slice(0, 7).map((pr) => pr.number));
+    for (const pr of prs.slice(0, 7)) expect(s.repo.pull(pr.number).merged).toBe(true);
+    expect(s.repo.pull(broken.number).merged).toBe(false);
+    const mainTip = (await branchSha(s, 'main'))!;
+    for (const tip of probeTips) expect(await s.repo.git.isAncestor(tip, mainTip)).toBe(false);
+    s.gh.assertClean();
+  });
+});
