@@ -4,7 +4,11 @@ import { breakage, brokenMarker, contentCi } from './support/content-ci.js';
 import { branchSha, commentsOn } from './support/pulls.js';
 import { finishCiOf, mainSince, openPulls, stagingBranches } from './support/stagings.js';
 
-/** Probes on (the default), with the adaptive chain, on a CI with four runners. */
+/**
+ * Probes on (the default), with the adaptive chain, on a CI with four runners. Sluice builds
+ * probes once it has seen a second runner busy: a window floor of 2 stacks a second chain
+ * staging at once, which shows it, instead of waiting for the window to grow.
+ */
 const config = [
   'queue:',
   '  batch:',
@@ -13,7 +17,7 @@ const config = [
   '    waitSeconds: 0',
   '  parallel: auto',
   '  parallelWindow:',
-  '    min: 1',
+  '    min: 2',
   '    max: 8',
   '  probes: true',
   '',
