@@ -64,10 +64,6 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(
       /#1 feat\(api\): list widgets by colour +testing on [0-9a-f]{7} \(waiting for 2 required checks\)/,
     );
-    // #2 conflicts with #1 ahead of it: it waits for it instead of holding up the queue.
-    expect(stdout).toMatch(
-      /#2 fix\(config\): lower the request timeout +queued \(waiting for #1 to land \(conflicts in src\/config\.ts\)\)/,
-    );
     // The PRs behind it are tested together, and the failing batch is bisected to find #4.
     expect(stdout).toMatch(/#3 docs: explain widget sizes +\w+ \(testing with #4 and #5/);
     expect(stdout).toMatch(

@@ -20,6 +20,11 @@ describe('defaults', () => {
       minimumPermission: 'write',
       requiredApprovals: 0,
       onPush: 'dequeue',
+      batch: { maxSize: 8, adaptive: true, waitSeconds: 0 },
+      parallel: 'auto',
+      parallelWindow: { min: 1, max: 8 },
+      probes: true,
+      landOnLaterPass: false,
       stagingBranchPrefix: 'sluice/staging/',
     });
     expect(defaultConfig.landing.strategy).toBe('fast-forward');

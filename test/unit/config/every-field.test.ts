@@ -40,8 +40,14 @@ describe('every setting', () => {
         text.split('\n').findIndex((l) => l.includes(`${expectedPath.split('.').at(-1)}:`)) + 1;
       expect(located(error!)).toEqual({
         keyPath: expectedPath,
-        // A choice reports the options rather than the type: both say what is allowed.
-        kind: field.options === undefined ? 'wrong-type' : 'not-one-of',
+        // A choice reports the options rather than the type: both say what is allowed. A setting
+        // that takes a word or a number (`queue.parallel: auto | 4`) matches neither.
+        kind:
+          keyPath === 'queue.parallel'
+            ? 'unexpected'
+            : field.options === undefined
+              ? 'wrong-type'
+              : 'not-one-of',
         // Block mappings and lists start on the line after their key.
         line: line + 1,
         column: expect.any(Number),
