@@ -28,6 +28,7 @@ export function describeStagingContract({ store }: ContractContext): void {
         prs,
         ref: 'sluice/staging/main',
         position: null,
+        probe: false,
         commitSha: null,
         treeSha: null,
         state: 'building',
