@@ -4,13 +4,15 @@ import type { SluiceRuntime } from './sluice-runtime.js';
 
 /**
  * Hooks for the end-to-end tests, served only when SLUICE_TEST_HOOKS=1: move the app's clock
- * forward (a 30-minute check timeout should not take 30 minutes to test) and run a sweep now
+ * forward (a 30-minute check timeout should not take 30 minutes to test), stop it (a test on a
+ * busy machine must not see a grace period run out while it waits), and run a sweep now
  * (after any sweep already running, as the timer's would).
- * The real clock still drives everything else; this only adds an offset.
+ * Until stopped, the real clock drives the app's; advancing only adds an offset.
  */
 export class TestClock {
   offsetMs = 0;
-  now = (): Date => new Date(Date.now() + this.offsetMs);
+  stoppedAt: number | null = null;
+  now = (): Date => new Date((this.stoppedAt ?? Date.now()) + this.offsetMs);
 }
 
 export function testHooksHandler(runtime: SluiceRuntime, clock: TestClock) {
@@ -20,6 +22,8 @@ export function testHooksHandler(runtime: SluiceRuntime, clock: TestClock) {
     const body = await readJson(req);
     if (path === '/sluice/test/advance-clock') {
       clock.offsetMs += Number(body.ms ?? 0);
+    } else if (path === '/sluice/test/stop-clock') {
+      clock.stoppedAt ??= Date.now();
     } else if (path === '/sluice/test/sweep') {
       // Without `discover`, the sweep the timer would run next (discovery as scheduled).
       const discover = typeof body.discover === 'boolean' ? { discover: body.discover } : {};

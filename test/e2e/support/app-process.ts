@@ -113,6 +113,14 @@ export class AppProcess {
     await this.#post('/sluice/test/advance-clock', { ms });
   }
 
+  /**
+   * Stops the app's clock (test hook): from now on it moves only with `advanceClock`, so how
+   * long a busy machine takes never decides what the app does. A restart starts it again.
+   */
+  async stopClock(): Promise<void> {
+    await this.#post('/sluice/test/stop-clock', {});
+  }
+
   /** Runs a sweep now (test hook), as the periodic timer would. */
   async sweep(discover = false): Promise<void> {
     await this.#post('/sluice/test/sweep', { discover });

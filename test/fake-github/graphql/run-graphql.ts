@@ -26,6 +26,7 @@ import { updateRefsResolvers } from './resolve-update-refs.js';
 import { refResolvers } from './resolve-ref.js';
 import { ruleResolvers } from './resolve-rules.js';
 import { objectResolvers } from './resolve-object.js';
+import { statusCheckRollupResolvers } from './resolve-status-check-rollup.js';
 
 /** Exactly the fields Sluice reads (and their neighbours); anything else is answered as unresolved. */
 const resolvers: ResolverTable = {
@@ -36,6 +37,7 @@ const resolvers: ResolverTable = {
   ...refResolvers,
   ...ruleResolvers,
   ...objectResolvers,
+  ...statusCheckRollupResolvers,
   ...connectionResolvers(
     'LabelConnection',
     'PullRequestCommitConnection',
