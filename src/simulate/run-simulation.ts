@@ -16,6 +16,8 @@ import { summarise, type SimulationResult } from './summarise.js';
 const minute = 60_000;
 /** `decide` is asked again until it has nothing to do; more rounds than this at one instant is a bug. */
 const maxRoundsPerInstant = 500;
+/** Between two labels of a backlog queued `at-once`. */
+const labelGapMs = 1000;
 
 export function runSimulation(
   parameters: SimulationParameters,
@@ -37,16 +39,6 @@ export function runSimulation(
   for (;;) {
     next = admit(world, parameters, arrivals, next, backlogFor(config));
     settle(world, ci, recorder, config);
-    if (process.env.SIM_TRACE && world.now < Number(process.env.SIM_TRACE) * minute)
-      console.error(
-        `t=${world.now / minute} base=${world.landed.length} ` +
-          world.live
-            .map(
-              (s) =>
-                `${s.probe ? 'P' : 'C'}[${s.prs.map((p) => p.pr + (world.pulls.get(p.pr)!.bad ? '!' : '')).join(',')}]${s.state === 'failed' ? 'F' : ''}${s.knownFailure ? 'K' : ''}${s.runs.at(-1)?.startedAt === null ? 'q' : ''}`,
-            )
-            .join(' '),
-      );
     if (recorder.violations.length > 0 || resolved(world)) break;
     const wake = nextWake(world, ci, config, parameters, arrivals, next);
     if (wake === undefined) {
@@ -101,7 +93,9 @@ function newWorld(parameters: SimulationParameters, random: Random): SimWorld {
 /** When each PR is labelled; at saturation, none is timed: the backlog is topped up instead. */
 function arrivalTimes(parameters: SimulationParameters, random: Random): number[] | null {
   if (parameters.arrivalRate === 'saturation') return null;
-  if (parameters.arrivalRate === 'at-once') return new Array<number>(parameters.prs).fill(0);
+  // A second apart: labelling a backlog sends one webhook per PR, and the queue starts on the first.
+  if (parameters.arrivalRate === 'at-once')
+    return Array.from({ length: parameters.prs }, (_, i) => i * labelGapMs);
   const mean = (60 * minute) / parameters.arrivalRate;
   const times: number[] = [];
   let at = 0;
@@ -144,18 +138,8 @@ function settle(world: SimWorld, ci: CiModel, recorder: SimRecorder, config: Slu
     }
     const effects = decide(simSnapshot(world, config));
     if (effects.length === 0) return;
-    if (process.env.SIM_EFFECTS && world.now < Number(process.env.SIM_EFFECTS) * minute)
-      console.error(`  t=${world.now / minute} ${effects.map(describeEffect).join(' ')}`);
     for (const effect of effects) applySimEffect(world, ci, recorder, effect);
-    if (recorder.violations.length > 0) {
-      if (process.env.SIM_DEBUG)
-        console.error(
-          JSON.stringify(effects.map((e) => ({ ...e, stagings: undefined }))),
-          JSON.stringify(world.live.map((s) => [s.id, s.baseSha, s.sha, s.probe, s.state])),
-          world.baseSha,
-        );
-      return;
-    }
+    if (recorder.violations.length > 0) return;
   }
 }
 
@@ -195,17 +179,6 @@ function nextWake(
   if (world.live.length > 0 && world.running.length === 0 && world.waiting.length === 0)
     candidates.push(world.now + config.checks.startTimeoutMinutes * minute);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
-}
-
-/** One effect in a few characters, for `SIM_EFFECTS=<minutes>`. */
-function describeEffect(effect: ReturnType<typeof decide>[number]): string {
-  if (effect.kind === 'build-staging')
-    return `build${effect.probe ? 'P' : 'C'}[${effect.prs.map((p) => p.pr).join(',')}]`;
-  if (effect.kind === 'abandon-staging') return `abandon(${effect.stagingId},${effect.reason})`;
-  if (effect.kind === 'fail-staging') return `fail(${effect.stagingId},${effect.outcome})`;
-  if (effect.kind === 'land') return `land(${effect.stagings.map((s) => s.id).join(',')})`;
-  if ('pr' in effect) return `${effect.kind}#${effect.pr}`;
-  return 'stagingId' in effect ? `${effect.kind}(${effect.stagingId})` : effect.kind;
 }
 
 function stallReport(world: SimWorld): string {

@@ -17,7 +17,9 @@ export interface SimulationParameters {
   runners: number;
   /**
    * PRs queued per hour (Poisson); `saturation` keeps the queue from ever running dry;
-   * `at-once` queues every PR at time 0 (a backlog worked off, as a benchmark labels them).
+   * `at-once` queues every PR in the first moments, a second apart (a backlog labelled at
+   * once, as a benchmark does: each label is a webhook of its own, and the queue starts on
+   * the first).
    */
   arrivalRate: number | 'saturation' | 'at-once';
   seed: number;

@@ -15,6 +15,8 @@ time from queued to merged. Use it to choose batch size and depth for your repos
 
   --prs N            PRs to push through (default 500)
   --fail-rate P      share of PRs that break the build, 0–1 (default 0.1)
+  --failing N,N,...  the PRs that break the build, by number (1 to --prs), e.g. 3,17,22;
+                     when given, --fail-rate is not used
   --flaky-rate F     share of CI runs that fail for no reason of theirs, retried (default 0)
   --ci-minutes T     how long CI takes (default 10)
   --runners C        CI runners, jobs at once (default 4)
@@ -30,6 +32,7 @@ time from queued to merged. Use it to choose batch size and depth for your repos
 const options = {
   prs: { type: 'string' },
   'fail-rate': { type: 'string' },
+  failing: { type: 'string' },
   'flaky-rate': { type: 'string' },
   'ci-minutes': { type: 'string' },
   runners: { type: 'string' },
@@ -72,10 +75,30 @@ function integer(
   return value;
 }
 
+/** `--failing 3,17,22`: PR numbers, each between 1 and `prs`; duplicates count once. */
+function failing(values: Values, prs: number): number[] | undefined {
+  const raw = values.failing;
+  if (raw === undefined) return undefined;
+  const numbers: number[] = [];
+  for (const item of raw.split(',').map((s) => s.trim())) {
+    if (!/^\d+$/.test(item))
+      throw new UsageError(
+        `--failing must be PR numbers separated by commas, e.g. 3,17,22 (got ${JSON.stringify(raw)})`,
+      );
+    const pr = Number(item);
+    if (pr < 1 || pr > prs)
+      throw new UsageError(`--failing: #${pr} is not one of the PRs 1 to ${prs} (--prs)`);
+    if (!numbers.includes(pr)) numbers.push(pr);
+  }
+  return numbers;
+}
+
 function parameters(values: Values): SimulationParameters {
   const arrival = values['arrival-rate'];
+  const prs = integer(values, 'prs', 500, [1, 100_000]);
+  const failingPrs = failing(values, prs);
   return {
-    prs: integer(values, 'prs', 500, [1, 100_000]),
+    prs,
     failRate: number(values, 'fail-rate', 0.1, [0, 1]),
     flakyRate: number(values, 'flaky-rate', 0, [0, 0.9]),
     ciMinutes: number(values, 'ci-minutes', 10, [0.1, 24 * 60]),
@@ -85,6 +108,7 @@ function parameters(values: Values): SimulationParameters {
         ? 'saturation'
         : number(values, 'arrival-rate', 0, [0.01, 100_000]),
     seed: integer(values, 'seed', 1, [0, 2 ** 31]),
+    ...(failingPrs ? { failing: failingPrs } : {}),
   };
 }
 
@@ -151,7 +175,9 @@ export const simulateCommand: CliCommand = {
     try {
       values = parseArgs({ args, options, allowPositionals: false, strict: true }).values;
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      // One line: parseArgs explains some mistakes over several.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UsageError(message.replace(/\s*\n\s*/g, ' '));
     }
     const simulation = parameters(values);
     const config = await configFrom(values, io);
