@@ -22,11 +22,7 @@ export interface ThroughputOptions {
   failing: number[];
   ciMinutes: number;
   runners: number;
-  /**
-   * Branches whose pushes run CI (GitHub's globs). The README's `sluice/staging/**` also
-   * matches the app's scratch branch for merges (`sluice/staging/main-scratch`); the app's
-   * messages name `sluice/staging/main/*`, the staging branches alone.
-   */
+  /** Branches whose pushes run CI (GitHub's globs): the README says `sluice/staging/**`. */
   ciOn: string[];
   /** Printed while settle waits long, and for every step when set. */
   log?: (line: string) => void;
@@ -134,7 +130,7 @@ export interface DriveResult {
   advancedMs: number;
   /** Virtual ms the stand-in's own events added (each commit, label, … ticks a second). */
   tickedMs: number;
-  /** The app's clock minus the virtual clock's elapsed time at the end, in ms (real time leaks in). */
+  /** The app's clock minus the virtual clock's elapsed time at the end, in ms (≤ 0: the stand-in's own ticks are not passed on). */
   appClockLeadMs: number;
 }
 
@@ -162,8 +158,8 @@ export function mergedAt(s: Scenario, number: number): number | null {
 
 /**
  * Labels every PR in order (as a maintainer), then moves time CI finish by CI finish. The app's
- * clock is kept on the virtual one: before each advance it is moved to where the virtual clock
- * is going (never back: real time spent inside a step leaks in, and is reported). Fails when
+ * clock is stopped and moved with the virtual one, to where it is going at each advance (the
+ * virtual clock's own ticks while a step settles are not passed on; the gap is reported). Fails when
  * nothing runs while PRs are unresolved, or when 4 × (PRs + runners) CI finishes pass without
  * a PR being resolved (a livelock): progress-based, never a wall-clock deadline.
  */
@@ -174,8 +170,9 @@ export async function labelAndDrive(
 ): Promise<DriveResult> {
   const clock = s.gh.world.clock;
   const virtualStart = clock.now().getTime();
-  let appOffset = 0;
-  const appStart = Date.now();
+  // The app's clock stands still but for the advances below: its time is the virtual time.
+  await s.app.stopClock();
+  let appAt = virtualStart;
   const requestsFrom = s.gh.world.requests.length;
   for (const n of numbers) await s.repo.label(n, queueLabel, 'maintainer');
   const settle = () =>
@@ -202,10 +199,9 @@ export async function labelAndDrive(
     }
     const nextSweep = sweepMs > 0 ? virtualStart + (sweeps + 1) * sweepMs : Infinity;
     const target = Math.max(Math.min(due, nextSweep), clock.now().getTime());
-    const lead = appStart + (target - virtualStart) - (Date.now() + appOffset);
-    if (lead > 0) {
-      await s.app.advanceClock(lead);
-      appOffset += lead;
+    if (target > appAt) {
+      await s.app.advanceClock(target - appAt);
+      appAt = target;
     }
     const ms = target - clock.now().getTime();
     await advanceClock(s.gh.services, { ms });
@@ -231,6 +227,6 @@ export async function labelAndDrive(
     sweeps,
     advancedMs,
     tickedMs: elapsed - advancedMs,
-    appClockLeadMs: Date.now() + appOffset - appStart - elapsed,
+    appClockLeadMs: appAt - virtualStart - elapsed,
   };
 }

@@ -21,6 +21,19 @@ export function dumpRun(s: Scenario, dir: string, fromVirtual: number): void {
     join(dir, 'requests.tsv'),
     `${['seq', 'virtual min', 'method', 'operation', 'status', 'path'].join('\t')}\n${requests.join('\n')}\n`,
   );
+  // What each write of a check run said: why a PR's run was rewritten, read in order.
+  const checkRunWrites = s.gh.world.requests
+    .filter((r) => r.operationId === 'checks/update' || r.operationId === 'checks/create')
+    .map((r) => {
+      const body = (r.body ?? {}) as { status?: string; output?: { title?: string } };
+      return [r.seq, minutes(r.at), r.path.split('/').pop(), body.status, body.output?.title].join(
+        '\t',
+      );
+    });
+  writeFileSync(
+    join(dir, 'check-runs.tsv'),
+    `${['seq', 'virtual min', 'run', 'status', 'title'].join('\t')}\n${checkRunWrites.join('\n')}\n`,
+  );
   const jobs = ciOf(s.gh)
     .jobs(s.repo.state)
     .map((job) =>

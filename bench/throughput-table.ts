@@ -103,7 +103,7 @@ export function renderTable(r: Report): string {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
     `stagings pushed: chain ${sizes(m.stagings.chain)}; probes ${sizes(m.stagings.probes)}; tree known to fail ${m.stagings.knownToFail}; not built ${m.stagings.notBuilt}`,
-    `clock: ${r.drive.steps} advances (${r.drive.sweeps} for sweeps) (${(r.drive.advancedMs / minute).toFixed(1)} min) + ${(r.drive.tickedMs / 1000).toFixed(0)} s of the stand-in's own ticks; the app's clock ended ${(r.drive.appClockLeadMs / 1000).toFixed(0)} s ahead; wall time ${r.wallSeconds.toFixed(0)} s`,
+    `clock: ${r.drive.steps} advances (${r.drive.sweeps} for sweeps) (${(r.drive.advancedMs / minute).toFixed(1)} min) + ${(r.drive.tickedMs / 1000).toFixed(0)} s of the stand-in's own ticks; the app's clock ended ${(-r.drive.appClockLeadMs / 1000).toFixed(0)} s behind (stopped between advances); wall time ${r.wallSeconds.toFixed(0)} s`,
     '',
     ...requests,
     ...(failures ? ['', `answered 4xx/5xx: ${failures}`] : []),

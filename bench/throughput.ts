@@ -8,9 +8,9 @@
  *                               [--seed S] [--ci-on GLOBS] [--sweep-minutes N]
  *                               [--json] [--verbose] [--dump DIR]
  *
- * `--ci-on` lists the branches whose pushes run CI: by default the pattern the app's own messages
- * name, `sluice/staging/main/*` (the README's `sluice/staging/**` also runs CI on the app's
- * scratch branch for merges, `sluice/staging/main-scratch`);
+ * `--ci-on` lists the branches whose pushes run CI (default the README's `sluice/staging/**`;
+ * before the scratch branch for merges moved to `sluice/staging-scratch/<base>`, that also ran
+ * CI on every merge the app computed there);
  * `--sweep-minutes` also runs the app's sweep on the virtual clock, as its production timer
  * does; `--dump DIR` keeps the app's log, the request log and every CI job for investigation.
  */
@@ -37,7 +37,7 @@ function options(): ThroughputOptions & { seed: number; json: boolean; dump?: st
       'ci-minutes': { type: 'string', default: '10' },
       runners: { type: 'string', default: '4' },
       seed: { type: 'string', default: '1' },
-      'ci-on': { type: 'string', default: 'sluice/staging/main/*' },
+      'ci-on': { type: 'string', default: 'sluice/staging/**' },
       'sweep-minutes': { type: 'string' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },

@@ -124,15 +124,22 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
     });
     on(['issue_comment.created'], issueCommentEvent, (event) => onIssueComment(runtime, event));
     on(['check_run.requested_action'], checkRunEvent, (event) => onRequestedAction(runtime, event));
-    on(['check_run.completed'], checkRunEvent, async (event) => {
-      if (isFailingConclusion(event.check_run.conclusion)) {
-        await onCheckReport(runtime, {
-          repo: event.repository.full_name,
-          sha: event.check_run.head_sha,
-          reason: `check ${event.check_run.name} failed`,
-        });
-      }
-    });
+    on(
+      ['check_run.created', 'check_run.completed', 'check_run.rerequested'],
+      checkRunEvent,
+      async (event) => {
+        // Any change to a check run: its commit's checks are read afresh next time. Only a
+        // failure asks for a reconcile now (a passing suite reports through check_suite).
+        runtime.cache(event.repository.full_name).forgetChecks(event.check_run.head_sha);
+        if (event.action === 'completed' && isFailingConclusion(event.check_run.conclusion)) {
+          await onCheckReport(runtime, {
+            repo: event.repository.full_name,
+            sha: event.check_run.head_sha,
+            reason: `check ${event.check_run.name} failed`,
+          });
+        }
+      },
+    );
     on(['check_suite.completed'], checkSuiteEvent, (event) =>
       onCheckReport(runtime, {
         repo: event.repository.full_name,

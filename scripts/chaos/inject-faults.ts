@@ -1,3 +1,4 @@
+import { pullsOf } from './landing-scenario.js';
 import type { ChaosWorld } from './start-chaos-world.js';
 import type { ScenarioLedger } from './scenario-ledger.js';
 import type { FaultPlan } from './fault-plan.js';
@@ -37,15 +38,36 @@ function killAfter(
   });
 }
 
+async function landingPull(world: ChaosWorld): Promise<number | undefined> {
+  const refs = await world.repo.git.listRefs('refs/heads/sluice/staging/main/');
+  const ordered = refs
+    .map((r) => ({ sha: r.sha, n: Number(/\/(\d+)$/.exec(r.ref)?.[1]) }))
+    .filter((r) => Number.isInteger(r.n))
+    .sort((a, b) => a.n - b.n);
+  const main = await world.repo.git.resolveRef('refs/heads/main');
+  for (const { sha } of ordered) {
+    const shas = await world.repo.git.listCommitShas({
+      head: sha,
+      ...(main ? { base: main } : {}),
+      order: 'oldest-first',
+    });
+    for (const commit of shas) {
+      const [pr] = pullsOf((await world.repo.git.readCommit(commit))?.message ?? '');
+      if (pr !== undefined && !world.repo.pull(pr).merged) return pr;
+    }
+  }
+  return undefined;
+}
+
 function pushDuringLanding(world: ChaosWorld, ledger: ScenarioLedger): void {
   let pushed = false;
   const act = async () => {
     if (pushed) return;
-    const staging = await world.repo.git.resolveRef('refs/heads/sluice/staging/main');
-    const message = staging ? ((await world.repo.git.readCommit(staging))?.message ?? '') : '';
-    const number = Number((/Sluice-PR: (\d+)/.exec(message) ?? /\(#(\d+)\)/.exec(message))?.[1]);
+    // The PR being landed: the oldest unmerged one in the chain's front staging (the lowest
+    // `sluice/staging/main/<n>` whose commits are not all on main).
+    const number = await landingPull(world);
     const pull = ledger.pulls.find((p) => p.number === number);
-    if (!pull) return;
+    if (number === undefined || !pull) return;
     pushed = true;
     const files = { [`src/late-${number}.ts`]: `export const late${number} = true;\n` };
     const sha = await world.repo.pushToPullRequest(number, {

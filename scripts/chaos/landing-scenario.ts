@@ -15,15 +15,25 @@ export const queueLabel = 'merge-queue';
 export const initialRequiredChecks = ['build', 'test'];
 export const initialConfig = 'queue:\n  label: merge-queue\n';
 
-/** The PR a commit lands, read from the Sluice trailer (or GitHub's `(#n)` subject). */
-function pullOf(message: string): number | undefined {
+/**
+ * The PRs a commit holds: the one it lands, from the Sluice trailer (or GitHub's `(#n)`
+ * subject), or every PR of a probe's one commit (`Sluice-Probe: 4, 5`).
+ */
+export function pullsOf(message: string): number[] {
+  const probe = /^Sluice-Probe: ([\d, ]+)$/m.exec(message);
+  if (probe)
+    return probe[1]!
+      .split(',')
+      .filter((n) => n.trim() !== '')
+      .map(Number);
   const found = /Sluice-PR: (\d+)/.exec(message) ?? /\(#(\d+)\)\s*$/m.exec(message);
-  return found ? Number(found[1]) : undefined;
+  return found ? [Number(found[1])] : [];
 }
 
 /**
  * Every PR a staging tip holds that is not on the base yet: a batch or a chain is one squash
- * commit per PR, so walk back from the tip until a commit the base already has.
+ * commit per PR (a probe one commit naming them all), so walk back from the tip until a
+ * commit the base already has.
  */
 async function stagedPulls(world: ChaosWorld, sha: string): Promise<number[]> {
   const base = await world.repo.git.resolveRef('refs/heads/main');
@@ -32,8 +42,7 @@ async function stagedPulls(world: ChaosWorld, sha: string): Promise<number[]> {
   for (let depth = 0; at && depth < 256; depth++) {
     if (base && (await world.repo.git.isAncestor(at, base))) break;
     const commit = await world.repo.git.readCommit(at);
-    const pr = pullOf(commit?.message ?? '');
-    if (pr !== undefined) pulls.push(pr);
+    pulls.push(...pullsOf(commit?.message ?? ''));
     at = commit?.parents[0];
   }
   return pulls;

@@ -16,8 +16,13 @@ export interface Baseline {
   requests: number;
 }
 
+/**
+ * Three PRs, the middle one broken: the queue's defaults test them as one batch, bisect it,
+ * and land the clean two (together, or one behind the other in the chain), so every fault
+ * meets a batch landing and a bisection. `--quick`: one clean PR.
+ */
 export function campaignScenario(shape: CampaignShape): LandingScenarioSpec {
-  return { pulls: shape.quick ? [{}] : [{}, { failing: 'test' }] };
+  return { pulls: shape.quick ? [{}] : [{}, { failing: 'test' }, {}] };
 }
 
 export function baselinePlan(shape: CampaignShape): RunPlan {

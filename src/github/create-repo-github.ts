@@ -2,6 +2,7 @@ import type { RepoGitHub } from './port.js';
 import type { RepoContext } from './repo-context.js';
 import { branchSha, defaultBranch } from './repository-facts.js';
 import { readFile } from './read-file.js';
+import { readQueuePulls } from './queue-pulls.js';
 import { getPull } from './get-pull.js';
 import { listLabeledPulls } from './list-labeled-pulls.js';
 import { reviewState } from './review-state.js';
@@ -9,10 +10,11 @@ import { permissionOf } from './permission-of.js';
 import { labeledBy } from './labeled-by.js';
 import { requiredPolicy } from './required-policy.js';
 import { checksOn } from './checks-on.js';
+import { checksOnCommits } from './checks-on-commits.js';
 import { getCommit } from './commit-reads.js';
-import { stagingView } from './staging-view.js';
+import { stagingView, stagingViews } from './staging-view.js';
 import { conflictCandidates } from './conflict-candidates.js';
-import { mergeTree } from './merge-tree.js';
+import { mergeTree, mergeTrees } from './merge-tree.js';
 import { createCommit } from './create-commit.js';
 import { deleteBranchAt, setBranchAt } from './ref-writes.js';
 import { updateRefs } from './update-refs.js';
@@ -42,17 +44,21 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     readFileIn: (other, path, ref) => readFile(ctx, { repo: other, path, ref }),
     branchSha: (branch) => branchSha(ctx, branch),
     getPull: (number) => getPull(ctx, number),
+    readPulls: (numbers) => readQueuePulls(ctx, numbers),
     listLabeledPulls: (base, label) => listLabeledPulls(ctx, base, label),
     reviewState: (number, headSha) => reviewState(ctx, number, headSha),
     permissionOf: (login) => permissionOf(ctx, login),
     labeledBy: (number, label) => labeledBy(ctx, number, label),
     requiredPolicy: (branch) => requiredPolicy(ctx, branch),
     checksOn: (sha, required) => checksOn(ctx, sha, required),
+    checksOnCommits: (shas) => checksOnCommits(ctx, shas),
     getCommit: (sha) => getCommit(ctx, sha),
     stagingView: (number) => stagingView(ctx, number),
     landingView: (numbers, input) => landingView(ctx, numbers, input),
     conflictCandidates: (number, baseSha) => conflictCandidates(ctx, number, baseSha),
     mergeTree: (base, heads, scratchRef) => mergeTree(ctx, base, heads, scratchRef),
+    mergeTrees: (base, heads, scratchRef) => mergeTrees(ctx, base, heads, scratchRef),
+    stagingViews: (numbers) => stagingViews(ctx, numbers),
     createCommit: (input) => createCommit(ctx, input),
     setBranch: (branch, sha, options) => setBranchAt(ctx, here(branch), sha, options),
     deleteBranch: (branch) => deleteBranchAt(ctx, here(branch)),

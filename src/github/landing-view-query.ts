@@ -5,6 +5,7 @@
  * request.
  */
 import { pullFieldsFragment, type PullNodeFields } from './to-observed-pull-node.js';
+import { commitChecksFragment, type CommitChecksNode } from './checks-on-commits.js';
 
 /** PRs one landing view reads at most (a batch is at most 32). */
 export const maxLandingPulls = 100;
@@ -13,18 +14,19 @@ export const maxLandingPulls = 100;
 export const pullAlias = (index: number): `pr${number}` => `pr${index}`;
 export const pullVariable = (index: number): string => `n${index}`;
 
-const queries = new Map<number, string>();
+const queries = new Map<string, string>();
 
 /**
  * The document for `count` PRs: one aliased `pullRequest` per PR (`pr0: pullRequest(number:
  * $n0)`), so all of them come in the same request as the policy they are judged under.
  */
-export function landingViewQuery(count: number): string {
+export function landingViewQuery(count: number, withTip = false): string {
   if (!Number.isInteger(count) || count < 1 || count > maxLandingPulls)
     throw new RangeError(
       `a landing view reads 1 to ${maxLandingPulls} pull requests, not ${count}`,
     );
-  const cached = queries.get(count);
+  const key = `${count}:${withTip}`;
+  const cached = queries.get(key);
   if (cached) return cached;
   const indexes = Array.from({ length: count }, (_, i) => i);
   const numberVariables = indexes.map((i) => `$${pullVariable(i)}: Int!`).join('\n    ');
@@ -44,11 +46,11 @@ export function landingViewQuery(count: number): string {
     $name: String!
     ${numberVariables}
     $base: String!
-    $config: String!
+    $config: String!${withTip ? '\n    $tip: GitObjectID!' : ''}
   ) {
     repository(owner: $owner, name: $name) {
       id
-      ${pulls}
+      ${pulls}${withTip ? '\n      tip: object(oid: $tip) {\n        ...SluiceCommitChecks\n      }' : ''}
       baseRef: ref(qualifiedName: $base) {
         target {
           oid
@@ -82,9 +84,9 @@ export function landingViewQuery(count: number): string {
       }
     }
   }
-  ${pullFieldsFragment}
+  ${pullFieldsFragment}${withTip ? commitChecksFragment : ''}
 `;
-  queries.set(count, query);
+  queries.set(key, query);
   return query;
 }
 
@@ -113,6 +115,8 @@ export interface LandingRepositoryNode {
     rules: { nodes: (RuleNode | null)[] } | null;
   } | null;
   config: { text?: string | null } | null;
+  /** The commit the base would move to, with its checks, when asked for. */
+  tip?: CommitChecksNode | null;
   /** The PRs, keyed by `pullAlias`; null for one that does not exist. */
   [alias: `pr${number}`]: LandingPullNode | null | undefined;
 }

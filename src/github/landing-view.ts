@@ -2,6 +2,7 @@ import type { LandingPull, LandingView, RequiredPolicy } from './port.js';
 import type { RepoContext } from './repo-context.js';
 import { readGraphqlPartly } from './read-graphql.js';
 import { toObservedPullNode } from './to-observed-pull-node.js';
+import { commitChecksOf, contextPath } from './checks-on-commits.js';
 import {
   landingViewQuery,
   pullAlias,
@@ -24,10 +25,10 @@ const pullPath = /^repository\.pr\d+$/;
 export async function landingView(
   ctx: RepoContext,
   numbers: readonly number[],
-  input: { base: string; configPath: string },
+  input: { base: string; configPath: string; tip?: string },
 ): Promise<LandingView | undefined> {
   // Throws (a RangeError, before anything is sent) for no PR or more than `maxLandingPulls`.
-  const query = landingViewQuery(numbers.length);
+  const query = landingViewQuery(numbers.length, input.tip !== undefined);
   const answer = await readGraphqlPartly<LandingViewAnswer>(
     ctx,
     'SluiceLandingView',
@@ -40,12 +41,14 @@ export async function landingView(
         base: `refs/heads/${input.base}`,
         // `HEAD` is the default branch: the config is read from there only.
         config: `HEAD:${input.configPath}`,
+        ...(input.tip !== undefined ? { tip: input.tip } : {}),
       },
     },
     // A missing PR next to a refused protection: the PR's null is answered as `undefined` below.
     (path, error) =>
       (path === protectionPath && error.type === 'FORBIDDEN') ||
-      (pullPath.test(path) && error.type === 'NOT_FOUND'),
+      (pullPath.test(path) && error.type === 'NOT_FOUND') ||
+      (contextPath.test(path) && error.type === 'FORBIDDEN'),
   );
   const repository = answer?.data.repository;
   if (!repository) return undefined;
@@ -68,6 +71,7 @@ export async function landingView(
     repositoryId: repository.id,
     policy: policyOf(repository.baseRef, unreadable),
     configText: repository.config?.text ?? null,
+    ...(input.tip !== undefined ? { tipChecks: commitChecksOf(repository.tip ?? null) } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RefWrite, StagingMerge } from './port.js';
+import type { RefWrite, StagingMerge, StagingMerges } from './port.js';
 import { getCommit } from './commit-reads.js';
 import { branchSha } from './repository-facts.js';
 import { setBranchAt } from './ref-writes.js';
@@ -47,22 +47,45 @@ export async function mergeTree(
   heads: string[],
   scratchRef: string,
 ): Promise<StagingMerge> {
+  const merges = await mergeTrees(ctx, base, heads, scratchRef);
+  if (merges.stop) return merges.stop;
+  const treeSha = merges.trees.at(-1) ?? (await getCommit(ctx, merges.baseSha!)).tree;
+  return { kind: 'clean', treeSha };
+}
+
+/**
+ * As `mergeTree`, with the tree after each head (null where the head changed nothing), up to
+ * the first that does not merge: a staging of several PRs is merged in one pass — one reset
+ * of the scratch branch, one merge per PR — instead of a reset per PR. Each head is merged
+ * into the merge of those before it; its tree is what squashing it onto their squashes gives.
+ */
+export async function mergeTrees(
+  ctx: RepoContext,
+  base: string,
+  heads: string[],
+  scratchRef: string,
+): Promise<StagingMerges> {
   const baseSha = fullSha.test(base) ? base : await branchSha(ctx, base);
-  if (baseSha === undefined) return { kind: 'unknown', message: `base ${base} does not exist` };
+  if (baseSha === undefined)
+    return {
+      baseSha,
+      trees: [],
+      stop: { kind: 'unknown', message: `base ${base} does not exist` },
+    };
   const target = { owner: ctx.owner, repo: ctx.repo, branch: scratchRef };
   const reset = await setBranchAt(ctx, target, baseSha, { force: true });
   if (reset.kind !== 'ok') {
-    return { kind: 'unknown', message: `resetting ${scratchRef}: ${describe(reset)}` };
+    const message = `resetting ${scratchRef}: ${describe(reset)}`;
+    return { baseSha, trees: [], stop: { kind: 'unknown', message } };
   }
-  let tree: string | null = null;
+  const trees: (string | null)[] = [];
   for (const head of heads) {
     const merged = await mergeInto(ctx, scratchRef, head);
     if ('kind' in merged) {
       ctx.log?.debug({ scratchRef, head, outcome: merged.kind }, 'staging merge stopped');
-      return merged;
+      return { baseSha, trees, stop: merged as Exclude<StagingMerge, { kind: 'clean' }> };
     }
-    tree = merged.tree ?? tree;
+    trees.push(merged.tree);
   }
-  const treeSha = tree ?? (await getCommit(ctx, baseSha)).tree;
-  return { kind: 'clean', treeSha };
+  return { baseSha, trees, stop: null };
 }

@@ -93,6 +93,11 @@ export interface LandingView extends PullDetails {
   policy: RequiredPolicy;
   /** `.github/sluice.yml` on the default branch, or null when absent. */
   configText: string | null;
+  /**
+   * The checks of the commit the base moves to (`tip`, when asked for); `undefined` when they
+   * did not fit the read (more than a hundred): read them apart.
+   */
+  tipChecks?: ObservedCheck[] | undefined;
 }
 
 export type MergeResult =
@@ -104,6 +109,14 @@ export type MergeResult =
 
 export type StagingMerge =
   { kind: 'clean'; treeSha: string } | { kind: 'conflict' } | { kind: 'unknown'; message: string };
+
+/** Heads merged one after another: the tree after each (null: it changed nothing), until one stops. */
+export interface StagingMerges {
+  baseSha: string | undefined;
+  trees: (string | null)[];
+  /** Why the merge stopped at head number `trees.length`; null when every head merged. */
+  stop: Exclude<StagingMerge, { kind: 'clean' }> | null;
+}
 
 export interface CheckRunOutput {
   title: string;
@@ -181,6 +194,11 @@ export interface RepoGitHub {
    * `reviewState` reads them, for the PRs the orchestrator acts on.
    */
   getPull(number: number): Promise<PullDetails | undefined>;
+  /**
+   * Many PRs in one read (GraphQL), by number; one that does not exist is left out. As
+   * `getPull`, but `testMergeSha` is null (the staging build reads the test merge fresh).
+   */
+  readPulls(numbers: readonly number[]): Promise<Map<number, PullDetails>>;
   /** Open PRs on `base` that carry `label` (case-insensitive); reviews left 0/false as above. */
   listLabeledPulls(base: string, label: string): Promise<ObservedPull[]>;
   /** Latest review per reviewer on the current head. */
@@ -198,6 +216,8 @@ export interface RepoGitHub {
    * skipped when every name in `required` is already a check run.
    */
   checksOn(sha: string, required?: readonly string[]): Promise<ObservedCheck[]>;
+  /** `checksOn` for several commits in one read (GraphQL); every sha asked for is answered. */
+  checksOnCommits(shas: readonly string[]): Promise<Map<string, ObservedCheck[]>>;
   /**
    * The PR, its test merge commit and its commits' authors in one read (GraphQL), for the
    * staging build; never polled here either: `mergeable` is null while GitHub computes it.
@@ -213,6 +233,13 @@ export interface RepoGitHub {
    * scratch branch stays for reuse; the orchestrator deletes it when idle.
    */
   mergeTree(base: string, heads: string[], scratchRef: string): Promise<StagingMerge>;
+  /** As `mergeTree`, with the tree after each head; see `StagingMerges`. */
+  mergeTrees(base: string, heads: string[], scratchRef: string): Promise<StagingMerges>;
+  /**
+   * Several PRs as `stagingView` reads one, in one request (PRs of more than 100 commits take
+   * more); a PR that does not exist is left out.
+   */
+  stagingViews(numbers: readonly number[]): Promise<Map<number, StagingView>>;
   createCommit(input: {
     tree: string;
     parents: string[];
@@ -233,7 +260,7 @@ export interface RepoGitHub {
    */
   landingView(
     numbers: readonly number[],
-    input: { base: string; configPath: string },
+    input: { base: string; configPath: string; tip?: string },
   ): Promise<LandingView | undefined>;
   /** Sets a branch in another repository (a fork's head, with maintainer edits). */
   setBranchIn(

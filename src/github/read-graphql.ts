@@ -44,11 +44,12 @@ export async function readGraphqlPartly<T>(
   } catch (error) {
     const { errors, data } = error as { errors?: GraphqlErrorEntry[]; data?: T };
     if (Array.isArray(errors) && errors.length > 0) {
-      if (errors.every((e) => e.type === 'NOT_FOUND' && (e.path?.length ?? 0) <= 2))
-        return undefined;
+      // What the caller tolerates first: a query over many PRs keeps those that exist.
       const paths = errors.map((e) => (e.path ?? []).join('.'));
       if (data && errors.every((e, i) => tolerated(paths[i]!, e)))
         return { data, failedPaths: paths };
+      if (errors.every((e) => e.type === 'NOT_FOUND' && (e.path?.length ?? 0) <= 2))
+        return undefined;
     }
     throw asReadError(ctx, `graphql ${operation}`, error);
   }

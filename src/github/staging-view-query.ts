@@ -68,6 +68,48 @@ export const stagingViewQuery = /* GraphQL */ `
   ${commitAuthorsFragment}
 `;
 
+/** PRs one staging views read covers (a batch is at most 32). */
+export const maxStagingViews = 32;
+
+const viewQueries = new Map<number, string>();
+
+/** `stagingViewQuery` for `count` PRs at once, aliased `pr0`, `pr1`, … with numbers `$n0`, … */
+export function stagingViewsQuery(count: number): string {
+  if (!Number.isInteger(count) || count < 1 || count > maxStagingViews)
+    throw new RangeError(`a staging views read covers 1 to ${maxStagingViews} PRs, not ${count}`);
+  const cached = viewQueries.get(count);
+  if (cached) return cached;
+  const indexes = Array.from({ length: count }, (_, i) => i);
+  const query = /* GraphQL */ `
+  query SluiceStagingViews($owner: String!, $name: String!, ${indexes.map((i) => `$n${i}: Int!`).join(', ')}) {
+    repository(owner: $owner, name: $name) {
+      ${indexes
+        .map(
+          (i) => `pr${i}: pullRequest(number: $n${i}) {
+        ...SluicePullFields
+        mergeable
+        potentialMergeCommit {
+          ...SluiceCommitFacts
+        }
+        mergeCommit {
+          oid
+        }
+        commits(first: 100) {
+          ...SluiceCommitAuthors
+        }
+      }`,
+        )
+        .join('\n      ')}
+    }
+  }
+  ${pullFieldsFragment}
+  ${commitFactsFragment}
+  ${commitAuthorsFragment}
+`;
+  viewQueries.set(count, query);
+  return query;
+}
+
 /** The authors of commits past the first page (GitHub lists at most 250 commits of a PR). */
 export const moreAuthorsQuery = /* GraphQL */ `
   query SluiceCommitAuthorsPage($owner: String!, $name: String!, $number: Int!, $after: String!) {

@@ -1,10 +1,12 @@
 import type { CommitFacts, Person, StagingView } from './port.js';
 import type { RepoContext } from './repo-context.js';
-import { readGraphql } from './read-graphql.js';
+import { readGraphql, readGraphqlPartly } from './read-graphql.js';
 import { toObservedPullNode } from './to-observed-pull-node.js';
 import {
+  maxStagingViews,
   moreAuthorsQuery,
   stagingViewQuery,
+  stagingViewsQuery,
   type Answer,
   type CommitAuthorsPage,
   type PullRequestNode,
@@ -28,6 +30,47 @@ export async function stagingView(
   });
   const pr = answer?.repository?.pullRequest;
   if (!pr) return undefined;
+  return toStagingView(ctx, pr);
+}
+
+const pullPath = /^repository\.pr\d+$/;
+
+/**
+ * Several PRs as `stagingView` reads one, in one request (chunks of `maxStagingViews`): what
+ * building a staging of a batch reads. A PR that does not exist is left out.
+ */
+export async function stagingViews(
+  ctx: RepoContext,
+  numbers: readonly number[],
+): Promise<Map<number, StagingView>> {
+  const views = new Map<number, StagingView>();
+  for (let start = 0; start < numbers.length; start += maxStagingViews) {
+    const chunk = numbers.slice(start, start + maxStagingViews);
+    const answer = await readGraphqlPartly<{
+      repository: Record<string, PullRequestNode | null> | null;
+    }>(
+      ctx,
+      'SluiceStagingViews',
+      {
+        query: stagingViewsQuery(chunk.length),
+        variables: {
+          owner: ctx.owner,
+          name: ctx.repo,
+          ...Object.fromEntries(chunk.map((number, i) => [`n${i}`, number])),
+        },
+      },
+      (path, error) => pullPath.test(path) && error.type === 'NOT_FOUND',
+    );
+    for (const [i, number] of chunk.entries()) {
+      const pr = answer?.data.repository?.[`pr${i}`];
+      if (pr?.number === number) views.set(number, await toStagingView(ctx, pr));
+    }
+  }
+  return views;
+}
+
+async function toStagingView(ctx: RepoContext, pr: PullRequestNode): Promise<StagingView> {
+  const variables = { owner: ctx.owner, name: ctx.repo, number: pr.number };
   let page = pr.commits;
   const pages = [page];
   let read = page.nodes.length;

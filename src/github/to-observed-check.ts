@@ -42,6 +42,8 @@ export function checkRunToObserved(run: CheckRunFacts): ObservedCheck {
     conclusion: completed ? (isConclusion(conclusion) ? conclusion : 'failure') : null,
     url: run.details_url ?? run.html_url,
     checkRunId: run.id,
+    // Waiting for a runner: what `startStagings` reads as CI being at capacity.
+    ...(run.status === 'queued' ? { queued: true } : {}),
   };
 }
 

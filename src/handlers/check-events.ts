@@ -11,6 +11,7 @@ export async function onCheckReport(
   runtime: SluiceRuntime,
   input: { repo: string; sha: string; reason: string },
 ): Promise<void> {
+  runtime.cache(input.repo).forgetChecks(input.sha);
   for (const queue of await runtime.store.queue.listActiveQueues()) {
     if (queue.repo.toLowerCase() !== input.repo.toLowerCase()) continue;
     const stagings = await runtime.store.staging.list({ ...queue, states: [...inFlightStates] });
@@ -28,6 +29,7 @@ export async function onRunnerStarted(
   runtime: SluiceRuntime,
   input: { repo: string; sha: string },
 ): Promise<void> {
+  runtime.cache(input.repo).forgetChecks(input.sha);
   for (const queue of await runtime.store.queue.listActiveQueues()) {
     if (queue.repo.toLowerCase() !== input.repo.toLowerCase()) continue;
     const stagings = await runtime.store.staging.list({ ...queue, states: [...inFlightStates] });

@@ -7,7 +7,8 @@ import { describeWaiting } from './queue-waiting-text.js';
 
 /**
  * The `Sluice` check run on a queued pull request's head: where it stands and what it waits
- * on. It is rewritten on every reconcile, so it always tells the current state.
+ * on. It is rewritten whenever that changes (not for a mere move up the line: see
+ * `syncCheckRuns`), so it tells the current state.
  */
 export function renderEntryCheckRun(view: EntryView, ctx: QueueMessageContext): CheckRunRender {
   const actions = queueCheckRunActions('active');

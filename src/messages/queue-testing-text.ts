@@ -22,6 +22,7 @@ export function describeTesting(
     bisectingText(status.place),
     ...list,
     nextAfterChecks(status, ctx),
+    asOfWriting(status.place),
     howToLeave(ctx),
   ];
   return {
@@ -49,6 +50,13 @@ function stagingsAhead(place: Place): string {
   const count = place.index - 1;
   if (count <= 0) return '';
   return count === 1 ? 'the staging ahead of it' : `the ${count} stagings ahead of it`;
+}
+
+/** Rewritten when its state changes, not at every landing ahead (syncCheckRuns): say so. */
+function asOfWriting(place: Place): string {
+  return place.of > 1 && !place.probe
+    ? 'Places among the stagings are as of when this was written: the stagings ahead of it land or are rebuilt without this check run being rewritten.'
+    : '';
 }
 
 function howItLands(place: Place): string {

@@ -15,7 +15,8 @@ export function describeWaiting(
   status: Waiting,
   ctx: QueueMessageContext,
 ): { title: string; summary: string } {
-  const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)}.`;
+  // Written when its state changes, not at every move in line (syncCheckRuns): say so.
+  const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)} when this was written.`;
   const holds = [
     status.hold === null ? null : holdText(status.hold),
     status.waitingFor === null ? null : waitingForText(status.waitingFor, ctx),

@@ -94,6 +94,27 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
   });
 }
 
+/**
+ * The status as it stays while the queue moves around it: the place in line, the length of
+ * the queue and the staging's place among those in flight change at every landing ahead and
+ * are set to fixed values. Whether it is next in line is kept: that is what a person waits for.
+ */
+export function settledStatus(status: EntryStatus): EntryStatus {
+  switch (status.kind) {
+    case 'waiting':
+      return { ...status, position: status.position === 1 ? 1 : 2, queueLength: 2 };
+    case 'testing':
+      return {
+        ...status,
+        position: 1,
+        queueLength: 1,
+        place: { ...status.place, index: 1, of: 1 },
+      };
+    case 'config-broken':
+      return status;
+  }
+}
+
 function placeOf(
   staging: Staging,
   pr: number,

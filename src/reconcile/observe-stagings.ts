@@ -42,8 +42,6 @@ export async function observeStagings(
   deps: ReconcileDeps,
   queue: QueueKey,
   entries: readonly QueueEntry[],
-  requiredChecks: readonly string[],
-  knownChecks: Map<string, ObservedCheck[]> | undefined,
 ): Promise<ObservedStagings> {
   const live = await deps.store.staging.list({ ...queue, states: liveStagingStates });
   for (const record of live.filter((r) => r.state === 'building')) {
@@ -66,21 +64,40 @@ export async function observeStagings(
   });
   const history = ended.map(toEndedStaging);
   const trees = failedTrees(history);
-  const stagings: Staging[] = [];
-  for (const record of records) {
-    const sha = record.commitSha!;
+  const read = await readChecks(
+    deps,
+    records.filter((r) => !trees.has(r.treeSha!)).map((r) => r.commitSha!),
+  );
+  const stagings = records.map((record) => {
     const known = trees.get(record.treeSha!) ?? null;
-    let checks = knownChecks?.get(sha);
-    if (!checks && !known) {
-      checks = (await deps.github.checksOn(sha, requiredChecks)).filter(
-        (c) => c.name !== deps.settings.checkName,
-      );
-      // One reconcile reads a staging commit's checks once; the next trigger reads them afresh.
-      knownChecks?.set(sha, checks);
-    }
-    stagings.push(toStaging(record, checks ?? [], known));
-  }
+    return toStaging(record, read.get(record.commitSha!) ?? [], known);
+  });
   return { records, stagings, history };
+}
+
+/**
+ * The checks on these commits: from the cache (kept until a check webhook about a commit, or
+ * a sweep, says to look again), the rest in one request.
+ */
+async function readChecks(
+  deps: ReconcileDeps,
+  shas: readonly string[],
+): Promise<Map<string, ObservedCheck[]>> {
+  const checks = new Map<string, ObservedCheck[]>();
+  const unknown: { sha: string; version: number }[] = [];
+  for (const sha of shas) {
+    const cached = deps.cache.checks(sha);
+    if (cached) checks.set(sha, cached);
+    else unknown.push({ sha, version: deps.cache.checksVersion(sha) });
+  }
+  if (unknown.length === 0) return checks;
+  const fresh = await deps.github.checksOnCommits(unknown.map((u) => u.sha));
+  for (const { sha, version } of unknown) {
+    const observed = (fresh.get(sha) ?? []).filter((c) => c.name !== deps.settings.checkName);
+    deps.cache.rememberChecks(sha, observed, version);
+    checks.set(sha, observed);
+  }
+  return checks;
 }
 
 /** What the snapshot carries from the queue's memory. */

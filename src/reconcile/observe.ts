@@ -1,12 +1,6 @@
 import type { PullDetails } from '../github/port.js';
 import type { SluiceConfig } from '../config/index.js';
-import type {
-  ObservedCheck,
-  ObservedPull,
-  QueueCommand,
-  QueueEntry,
-  QueueSnapshot,
-} from '../queue/types.js';
+import type { ObservedPull, QueueCommand, QueueEntry, QueueSnapshot } from '../queue/types.js';
 import type { GateVerdictSummary } from '../queue/gate-policy.js';
 import type { StagingRecord, QueueEntry as StoredEntry } from '../store/types.js';
 import type { QueueKey, ReconcileDeps } from './types.js';
@@ -36,16 +30,7 @@ const dayMs = 24 * 60 * 60_000;
  * GitHub's pull requests, base, checks and policy (through the cache, except what an
  * irreversible step needs fresh).
  */
-export interface ObserveOptions {
-  /** Checks already known for a commit (a staging commit pushed moments ago has none yet). */
-  knownChecks?: Map<string, ObservedCheck[]>;
-}
-
-export async function observe(
-  deps: ReconcileDeps,
-  queue: QueueKey,
-  options: ObserveOptions = {},
-): Promise<Observation> {
+export async function observe(deps: ReconcileDeps, queue: QueueKey): Promise<Observation> {
   const { store, cache, github } = deps;
   const now = deps.now();
   const config = cache.config() ?? (await loadConfig(github));
@@ -55,12 +40,13 @@ export async function observe(
   const pendingCommands = await store.commands.listPending(queue);
   const numbers = new Set([...entries.map((e) => e.pr), ...pendingCommands.map((c) => c.number)]);
   const pulls = new Map<number, PullDetails>();
+  const unknown = [...numbers].filter((number) => !cache.pull(number));
+  // The PRs the cache does not hold, in one request (a cold cache means the whole queue).
+  const read =
+    unknown.length > 0 ? await github.readPulls(unknown) : new Map<number, PullDetails>();
+  for (const details of read.values()) cache.rememberPull(details);
   for (const number of numbers) {
-    let details = cache.pull(number);
-    if (!details) {
-      details = await github.getPull(number);
-      if (details) cache.rememberPull(details);
-    }
+    const details = read.get(number) ?? cache.pull(number);
     if (details) pulls.set(number, details);
   }
   const policy = cache.policy(queue.base) ?? (await github.requiredPolicy(queue.base));
@@ -69,7 +55,7 @@ export async function observe(
   const requiredApprovals = Math.max(policy.approvals, settings?.queue.requiredApprovals ?? 0);
   const observedPulls = await withReviews(deps, [...pulls.values()], requiredApprovals);
   const requiredChecks = [...new Set([...policy.checks, ...(settings?.checks.required ?? [])])];
-  const observed = await observeStagings(deps, queue, entries, requiredChecks, options.knownChecks);
+  const observed = await observeStagings(deps, queue, entries);
   const verdicts = (
     await Promise.all(observed.records.map((r) => store.verdicts.listForStaging(r.id)))
   ).flat();

@@ -1,6 +1,5 @@
 import { decide } from '../queue/decide.js';
 import { nextDecisionAt } from '../queue/next-decision.js';
-import type { ObservedCheck } from '../queue/types.js';
 import { applyEffect } from './apply/index.js';
 import { messageContext } from './message-context.js';
 import { observe, type Observation } from './observe.js';
@@ -32,8 +31,7 @@ export async function reconcileQueue(
 ): Promise<ReconcileReport> {
   // What an earlier pass decided but could not tell (a crash, a 5xx) is told first, in order.
   await deliverOutbox(deps, queue);
-  const knownChecks = new Map<string, ObservedCheck[]>();
-  let observation = await observe(deps, queue, { knownChecks });
+  let observation = await observe(deps, queue);
   const report: ReconcileReport = { passes: 0, effects: [], wakeAt: null };
   const endedBranches = new Set<string>();
   while (report.passes < maxPasses) {
@@ -53,10 +51,10 @@ export async function reconcileQueue(
     for (const effect of effects) {
       report.effects.push(effect.kind);
       const applied = await applyEffect(ctx, effect);
-      if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue, knownChecks);
+      if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue);
       if (applied === 'stale') break;
     }
-    observation = await observe(deps, queue, { knownChecks });
+    observation = await observe(deps, queue);
   }
   if (report.passes >= maxPasses)
     deps.log.warn({ ...queue, effects: report.effects.slice(-20) }, 'reconcile did not settle');
@@ -80,14 +78,13 @@ async function tidyBranches(
   for (const branch of ended) await deps.github.deleteBranch(branch);
 }
 
-/** Nothing has reported on a staging commit pushed a moment ago: no need to ask GitHub. */
-async function rememberFreshStaging(
-  deps: ReconcileDeps,
-  queue: QueueKey,
-  knownChecks: Map<string, ObservedCheck[]>,
-): Promise<void> {
+/**
+ * Nothing has reported on a staging commit pushed a moment ago: no need to ask GitHub — unless
+ * CI's first webhook about it already came in (then it is read).
+ */
+async function rememberFreshStaging(deps: ReconcileDeps, queue: QueueKey): Promise<void> {
   const latest = (await deps.store.staging.list({ ...queue, states: ['testing'] })).at(-1);
-  if (latest?.commitSha) knownChecks.set(latest.commitSha, []);
+  if (latest?.commitSha) deps.cache.rememberChecks(latest.commitSha, [], 0);
 }
 
 export type { Observation };

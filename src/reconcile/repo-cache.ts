@@ -1,6 +1,6 @@
 import type { PullDetails, RequiredPolicy } from '../github/port.js';
 import type { ParseConfigResult } from '../config/index.js';
-import type { Permission } from '../queue/types.js';
+import type { ObservedCheck, Permission } from '../queue/types.js';
 
 interface Cached<T> {
   value: T;
@@ -21,6 +21,13 @@ export class RepoCache {
   readonly #messages = new Map<string, string>();
   /** Trees of commits Sluice wrote or read: commits never change, so these never expire. */
   readonly #trees = new Map<string, string>();
+  /** The checks on commits Sluice tests (staging tips), by sha. */
+  readonly #checks = new Map<string, Cached<ObservedCheck[]>>();
+  /**
+   * How often each sha's checks were reported changed. A read that started before a report
+   * is not kept: it may predate the change (a webhook can overtake the read's answer).
+   */
+  readonly #checkReports = new Map<string, number>();
   readonly #permissions = new Map<string, Cached<Permission>>();
   readonly #policies = new Map<string, Cached<RequiredPolicy>>();
   #config: Cached<ParseConfigResult> | undefined;
@@ -28,6 +35,7 @@ export class RepoCache {
   constructor(
     private readonly ttl: {
       pullsMs: number;
+      checksMs: number;
       configMs: number;
       permissionsMs: number;
       policyMs: number;
@@ -78,6 +86,28 @@ export class RepoCache {
     this.#pulls.delete(number);
   }
 
+  checks(sha: string): ObservedCheck[] | undefined {
+    return this.#fresh(this.#checks.get(sha), this.ttl.checksMs);
+  }
+  /** Where a read of `sha`'s checks starts: pass it to `rememberChecks` with the answer. */
+  checksVersion(sha: string): number {
+    return this.#checkReports.get(sha) ?? 0;
+  }
+  /** Keeps what a read found, unless a report about `sha` came in since `version`. */
+  rememberChecks(sha: string, checks: ObservedCheck[], version: number): void {
+    if (this.checksVersion(sha) !== version) return;
+    // Enough for every staging in flight; older ones are read again if ever needed.
+    if (this.#checks.size >= 256) this.#checks.delete(this.#checks.keys().next().value!);
+    this.#checks.set(sha, { value: checks, at: this.clock() });
+  }
+  /** A check run, suite, status or job on `sha` changed: read its checks afresh. */
+  forgetChecks(sha: string): void {
+    this.#checks.delete(sha);
+    if (this.#checkReports.size >= 1024 && !this.#checkReports.has(sha))
+      this.#checkReports.delete(this.#checkReports.keys().next().value!);
+    this.#checkReports.set(sha, this.checksVersion(sha) + 1);
+  }
+
   config(): ParseConfigResult | undefined {
     return this.#fresh(this.#config, this.ttl.configMs);
   }
@@ -103,6 +133,7 @@ export class RepoCache {
   clear(): void {
     this.#pulls.clear();
     this.#bases.clear();
+    this.#checks.clear();
     this.#permissions.clear();
     this.#policies.clear();
     this.#config = undefined;
@@ -116,8 +147,13 @@ export class RepoCache {
   }
 }
 
+/**
+ * Pull requests and checks are invalidated by their webhooks and cleared by every sweep; the
+ * time limit covers a webhook that reached another replica (or none).
+ */
 export const defaultCacheTtl = {
-  pullsMs: 60_000,
+  pullsMs: 5 * 60_000,
+  checksMs: 5 * 60_000,
   configMs: 10 * 60_000,
   permissionsMs: 5 * 60_000,
   policyMs: 5 * 60_000,

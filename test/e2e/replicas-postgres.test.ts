@@ -48,7 +48,10 @@ describe('two replicas on one PostgreSQL schema', () => {
     // staging commit's checks: after it read the queue's requests from the store.
     const sweep = await w.freezeDuring(
       b,
-      (r) => r.operationId === 'checks/list-for-ref' && r.path.includes(staging),
+      (r) =>
+        r.operationId === 'graphql/repository' &&
+        JSON.stringify(r.body).includes('SluiceChecksOnCommits') &&
+        JSON.stringify(r.body).includes(staging),
       () => b.sweep(),
     );
     expect((await w.lease())?.holder).toMatch(/^replica-b\//);

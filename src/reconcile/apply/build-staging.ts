@@ -11,10 +11,10 @@ import { pushStaging } from './push-staging.js';
 
 type Build = Extract<Effect, { kind: 'build-staging' }>;
 
-/** What one PR's squash made: its commit and tree, or why there is none. */
-type Squash =
-  | { kind: 'made'; sha: string; tree: string }
-  | { kind: 'failed'; failure: BuildFailure }
+/** Each PR's merged tree, in order, or why the staging cannot be built. */
+type Merged =
+  | { kind: 'trees'; trees: string[] }
+  | { kind: 'failed'; index: number; failure: BuildFailure }
   | { kind: 'stale' };
 
 /**
@@ -25,6 +25,11 @@ type Squash =
  * something recovery can abandon instead of a branch nobody owns. A PR that cannot be
  * squashed (it conflicts, its head moved, or it would change nothing) rejects the staging,
  * naming the PR and what it was built on; the next decision goes on without it.
+ *
+ * What it costs GitHub: one read of every PR, one reset of the scratch branch and one merge
+ * per PR (none for the first PR on the base, whose test merge GitHub already made), then one
+ * commit per PR — a probe, which never lands, gets a single commit of the merged tree — and
+ * the push.
  */
 export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promise<Applied> {
   const { deps, queue, config } = ctx;
@@ -38,23 +43,139 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
     probe: effect.probe,
     now: deps.now(),
   });
-  const below = prsBelow(ctx, effect);
-  let parent = { sha: effect.baseSha, tree: await treeOf(ctx, effect.baseSha) };
-  const commits: { number: number; commitSha: string }[] = [];
-  for (const member of effect.prs) {
-    const squash = await squashOnto(ctx, member, parent);
-    if (squash.kind === 'stale') return abandon(ctx, record);
-    if (squash.kind === 'failed') {
-      const onTopOf = await blamed(ctx, member, squash.failure, [
-        ...below,
-        ...commits.map((c) => c.number),
-      ]);
-      return reject(ctx, record, member.pr, squash.failure, onTopOf);
-    }
-    commits.push({ number: member.pr, commitSha: squash.sha });
-    parent = { sha: squash.sha, tree: squash.tree };
+  const base = { sha: effect.baseSha, tree: await treeOf(ctx, effect.baseSha) };
+  const views = await freshViews(
+    ctx,
+    effect.prs.map((m) => m.pr),
+  );
+  const merged = await mergeAll(ctx, effect, base, views);
+  if (merged.kind === 'stale') return abandon(ctx, record);
+  if (merged.kind === 'failed') {
+    const member = effect.prs[merged.index]!;
+    const before = effect.prs.slice(0, merged.index).map((m) => m.pr);
+    const onTopOf = await blamed(ctx, member, merged.failure, [
+      ...prsBelow(ctx, effect),
+      ...before,
+    ]);
+    return reject(ctx, record, member.pr, merged.failure, onTopOf);
   }
-  return pushStaging(ctx, record, { sha: parent.sha, tree: parent.tree, commits });
+  const tree = merged.trees.at(-1)!;
+  if (effect.probe) {
+    const tip = await commit(ctx, { tree, parent: base.sha, message: probeMessage(ctx, effect) });
+    const commits = effect.prs.map((m) => ({ number: m.pr, commitSha: tip }));
+    return pushStaging(ctx, record, { sha: tip, tree, commits });
+  }
+  let parent = base.sha;
+  const commits: { number: number; commitSha: string }[] = [];
+  for (const [i, member] of effect.prs.entries()) {
+    const message = mergeMessage(config, views.get(member.pr)!);
+    parent = await commit(ctx, { tree: merged.trees[i]!, parent, message });
+    commits.push({ number: member.pr, commitSha: parent });
+  }
+  return pushStaging(ctx, record, { sha: parent, tree, commits });
+}
+
+/**
+ * Every PR's tree merged onto those before it. The first PR on the base takes GitHub's own
+ * test merge when it was computed on this very base; the rest are merged, in one pass, into
+ * the scratch branch (on that test merge, or on the base). A PR whose head moved or that is
+ * gone stops the staging at its place, as a conflict or an empty merge does.
+ */
+async function mergeAll(
+  ctx: ApplyContext,
+  effect: Build,
+  base: { sha: string; tree: string },
+  views: Map<number, StagingView>,
+): Promise<Merged> {
+  const { deps, config, queue } = ctx;
+  const trees: string[] = [];
+  // Where the PRs' views stop being usable: merging goes no further.
+  let usable = 0;
+  let early: Merged | undefined;
+  for (const member of effect.prs) {
+    const view = views.get(member.pr);
+    if (!view || view.pull.state !== 'open') {
+      early = { kind: 'stale' };
+      break;
+    }
+    if (view.pull.headSha !== member.headSha) {
+      const failure = { kind: 'head-moved', headSha: view.pull.headSha } as const;
+      early = { kind: 'failed', index: usable, failure };
+      break;
+    }
+    usable++;
+  }
+  let start = base.sha;
+  const first = effect.prs[0] ? views.get(effect.prs[0].pr) : undefined;
+  if (usable > 0 && first && first.baseSha === base.sha) {
+    if (first.mergeable === false) return conflict(ctx, 0, effect.prs[0]!.pr, base.sha);
+    const { testMerge } = first;
+    if (testMerge?.parents[0] === base.sha && testMerge.parents[1] === effect.prs[0]!.headSha) {
+      if (testMerge.tree === base.tree) return empty(0);
+      trees.push(testMerge.tree);
+      start = testMerge.sha;
+    }
+  }
+  const heads = effect.prs.slice(trees.length, usable).map((m) => m.headSha);
+  if (heads.length > 0) {
+    const scratch = scratchBranch(config, queue.base);
+    const merges = await deps.github.mergeTrees(start, heads, scratch);
+    for (const tree of merges.trees) {
+      const below = trees.at(-1) ?? base.tree;
+      // Its changes are already there: landing it would make an empty commit.
+      if (tree === null || tree === below) return empty(trees.length);
+      trees.push(tree);
+    }
+    if (merges.stop?.kind === 'conflict')
+      return conflict(ctx, trees.length, effect.prs[trees.length]!.pr, scratch);
+    if (merges.stop) return { kind: 'stale' };
+  }
+  return early ?? { kind: 'trees', trees };
+}
+
+function empty(index: number): Merged {
+  return { kind: 'failed', index, failure: { kind: 'empty', carriedBy: null } };
+}
+
+/** `onto` holds everything the PR was merged onto (a commit, or the scratch branch left there). */
+async function conflict(
+  ctx: ApplyContext,
+  index: number,
+  pr: number,
+  onto: string,
+): Promise<Merged> {
+  const files = await ctx.deps.github.conflictCandidates(pr, onto);
+  return { kind: 'failed', index, failure: { kind: 'conflict', files } };
+}
+
+async function commit(
+  ctx: ApplyContext,
+  input: { tree: string; parent: string; message: string },
+): Promise<string> {
+  const { deps } = ctx;
+  const made = await deps.github.createCommit({
+    tree: input.tree,
+    parents: [input.parent],
+    message: input.message,
+  });
+  deps.cache.rememberCommitMessage(made.sha, input.message);
+  deps.cache.rememberCommitTree(made.sha, input.tree);
+  return made.sha;
+}
+
+/**
+ * A probe's one commit: CI shows its subject, and the trailer names its PRs for tools. It
+ * never lands, so it carries no Sluice subject or `Sluice-PR` trailer (the changelog's).
+ */
+function probeMessage(ctx: ApplyContext, effect: Build): string {
+  const prs = effect.prs.map((m) => `#${m.pr}`).join(', ');
+  return [
+    `Sluice probe: ${prs} on ${ctx.queue.base}`,
+    '',
+    'Tested early, beside the merge queue; this commit never lands.',
+    '',
+    `Sluice-Probe: ${effect.prs.map((m) => m.pr).join(', ')}`,
+  ].join('\n');
 }
 
 /**
@@ -109,63 +230,25 @@ async function treeOf(ctx: ApplyContext, sha: string): Promise<string> {
   return tree;
 }
 
-async function squashOnto(
-  ctx: ApplyContext,
-  member: Build['prs'][number],
-  parent: { sha: string; tree: string },
-): Promise<Squash> {
-  const { deps, config, queue } = ctx;
-  const view = await freshView(ctx, member.pr);
-  if (!view || view.pull.state !== 'open') return { kind: 'stale' };
-  if (view.pull.headSha !== member.headSha)
-    return { kind: 'failed', failure: { kind: 'head-moved', headSha: view.pull.headSha } };
-  const onBase = parent.sha === view.baseSha;
-  if (onBase && view.mergeable === false) return conflict(ctx, member.pr, parent.sha);
-  // GitHub's own test merge is base + head merged, when computed on this very base.
-  const { testMerge } = view;
-  const merged =
-    onBase && testMerge?.parents[0] === parent.sha && testMerge.parents[1] === member.headSha
-      ? { kind: 'clean' as const, treeSha: testMerge.tree }
-      : await deps.github.mergeTree(
-          parent.sha,
-          [member.headSha],
-          scratchBranch(config, queue.base),
-        );
-  if (merged.kind === 'conflict') return conflict(ctx, member.pr, parent.sha);
-  if (merged.kind === 'unknown') return { kind: 'stale' };
-  // Its changes are already there: landing it would make an empty commit.
-  if (merged.treeSha === parent.tree)
-    return { kind: 'failed', failure: { kind: 'empty', carriedBy: null } };
-  const message = mergeMessage(config, view);
-  const commit = await deps.github.createCommit({
-    tree: merged.treeSha,
-    parents: [parent.sha],
-    message,
-  });
-  deps.cache.rememberCommitMessage(commit.sha, message);
-  deps.cache.rememberCommitTree(commit.sha, merged.treeSha);
-  return { kind: 'made', sha: commit.sha, tree: merged.treeSha };
-}
-
-async function conflict(ctx: ApplyContext, pr: number, onto: string): Promise<Squash> {
-  const files = await ctx.deps.github.conflictCandidates(pr, onto);
-  return { kind: 'failed', failure: { kind: 'conflict', files } };
-}
-
 /**
- * The PR as GitHub sees it now, in one read with its test merge and authors, waiting (briefly)
- * for GitHub to compute mergeability. Always read afresh: the test merge must be of this base.
+ * The PRs as GitHub sees them now, in one read with their test merges and authors; while
+ * GitHub still computes the first one's mergeability (its test merge is used), it is read
+ * again, briefly. Always read afresh: a test merge must be of this base.
  */
-async function freshView(ctx: ApplyContext, number: number): Promise<StagingView | undefined> {
+async function freshViews(ctx: ApplyContext, numbers: number[]): Promise<Map<number, StagingView>> {
   const { deps } = ctx;
-  let view = await deps.github.stagingView(number);
+  const views = await deps.github.stagingViews(numbers);
+  const first = numbers[0];
   for (const wait of deps.settings.mergeabilityPollMs) {
+    const view = first === undefined ? undefined : views.get(first);
     if (!view || view.mergeable !== null) break;
     await deps.sleep(wait);
-    view = await deps.github.stagingView(number);
+    const again = await deps.github.stagingView(first!);
+    if (again) views.set(first!, again);
+    else views.delete(first!);
   }
-  if (view) deps.cache.rememberPull(view);
-  return view;
+  for (const view of views.values()) deps.cache.rememberPull(view);
+  return views;
 }
 
 async function reject(

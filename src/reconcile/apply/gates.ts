@@ -81,6 +81,8 @@ export async function applyRerunFailed(ctx: ApplyContext, effect: Rerun): Promis
   const jobs = await deps.github.failingJobs(sha, effect.checks);
   const runs = new Set(jobs.flatMap((j) => (j.runId === null ? [] : [j.runId])));
   const rerun = new Set<number>();
+  // The failed attempts give way to new ones: read the commit's checks afresh next time.
+  if (runs.size > 0) deps.cache.forgetChecks(sha);
   for (const runId of runs) {
     const result = await deps.github.rerunFailedJobs(runId);
     if (result.kind === 'ok') rerun.add(runId);

@@ -8,7 +8,11 @@ export type Notice =
   | { kind: 'comment'; body: string }
   | { kind: 'add-labels'; labels: string[] }
   | { kind: 'remove-label'; label: string }
-  | { kind: 'check-run'; render: CheckRunRender };
+  /**
+   * `fingerprint` names what the run says for the purpose of "is this new?" (by default the
+   * whole render): a run whose fingerprint is unchanged is not written again.
+   */
+  | { kind: 'check-run'; render: CheckRunRender; fingerprint?: string };
 
 /** The decision the notices come from; `key` is unique to it (`entry:12:merged`). */
 export interface NoticeCause {
@@ -47,7 +51,10 @@ function payloadOf(notice: Notice, dedupeKey: string): Json {
     case 'remove-label':
       return { label: notice.label };
     case 'check-run':
-      return { render: toJson(notice.render), fingerprint: fingerprintOf(notice.render) };
+      return {
+        render: toJson(notice.render),
+        fingerprint: notice.fingerprint ?? fingerprintOf(notice.render),
+      };
   }
 }
 

@@ -12,9 +12,12 @@ export interface StagedCommit {
   subject: string;
   /** The `Sluice-PR` trailer: the PR this squash commit is. */
   pr: number | undefined;
+  /** A probe's one commit holds every PR it tests (its `Sluice-Probe` trailer). */
+  probePrs: number[];
 }
 
 const prTrailer = /^Sluice-PR: (\d+)$/m;
+const probeTrailer = /^Sluice-Probe: ([\d, ]+)$/m;
 
 async function readStaged(s: Scenario, sha: string): Promise<StagedCommit> {
   const commit = await s.repo.git.readCommit(sha);
@@ -26,6 +29,10 @@ async function readStaged(s: Scenario, sha: string): Promise<StagedCommit> {
     tree: commit.tree,
     subject: commit.message.split('\n')[0]!,
     pr: match ? Number(match[1]) : undefined,
+    probePrs: (probeTrailer.exec(commit.message)?.[1] ?? '')
+      .split(',')
+      .filter((n) => n.trim() !== '')
+      .map(Number),
   };
 }
 
@@ -49,7 +56,8 @@ export async function stagingOf(s: Scenario, n: number) {
   const tip = await branchSha(s, `sluice/staging/main/${n}`);
   if (!tip) return undefined;
   const commits = await commitsOver(s, tip);
-  return { branch: `sluice/staging/main/${n}`, tip, commits, prs: commits.map((c) => c.pr) };
+  const prs = commits.flatMap((c) => (c.pr === undefined ? c.probePrs : [c.pr]));
+  return { branch: `sluice/staging/main/${n}`, tip, commits, prs };
 }
 
 /** Every `sluice/staging/main/<n>` branch that exists now, by n. */

@@ -7,6 +7,9 @@ import { closePullRequest, mergePullRequest } from '../../fake-github/control/pu
 import { loadGraphqlSchema } from '../../fake-github/graphql/load-graphql-schema.js';
 import type { RepoState } from '../../fake-github/world/types.js';
 import { landingViewQuery } from '../../../src/github/landing-view-query.js';
+import type { ObservedCheck } from '../../../src/queue/types.js';
+import { stagedCommit } from './support/staged-commit.js';
+import { finishAllCi } from '../../fake-github/control/ci-ops.js';
 
 describe('the fresh read before landing a batch', () => {
   let kit: GitHubKit;
@@ -114,10 +117,28 @@ describe('the fresh read before landing a batch', () => {
     kit.gh.assertClean();
   });
 
+  it('reads the checks of the commit the base would move to in the same request', async () => {
+    const { repo, sha } = await stagedCommit(kit, [{ name: 'build' }, { name: 'test' }]);
+    await finishAllCi(kit.services, { repo });
+    const a = await queued(repo);
+    const port = kit.port(repo);
+    const before = kit.gh.world.requests.length;
+    const view = await port.landingView([a.number], { ...input, tip: sha });
+    expect(kit.operationsSince(before)).toEqual(['graphql/repository']);
+    const byName = (checks: ObservedCheck[] | undefined) =>
+      [...(checks ?? [])].sort((x, y) => x.name.localeCompare(y.name));
+    expect(byName(view?.tipChecks)).toEqual(byName(await port.checksOn(sha)));
+    expect(view?.tipChecks?.map((c) => c.conclusion)).toEqual(['success', 'success']);
+    expect((await port.landingView([a.number], input))?.tipChecks).toBeUndefined();
+    kit.gh.assertClean();
+  });
+
   it("sends a query GitHub's schema accepts, and the stand-in refuses one with a typo", async () => {
     const { schema } = await loadGraphqlSchema();
-    for (const count of [1, 3, 32, 100])
+    for (const count of [1, 3, 32, 100]) {
       expect(validate(schema, parse(landingViewQuery(count)))).toEqual([]);
+      expect(validate(schema, parse(landingViewQuery(count, true)))).toEqual([]);
+    }
     const query = landingViewQuery(3);
     expect(query).toContain('query SluiceLandingView(');
     expect(query).toMatch(/\$n0: Int!\s+\$n1: Int!\s+\$n2: Int!\s/);

@@ -25,6 +25,43 @@ describe('building the staging tree with GitHub merges into a scratch branch', (
     kit.gh.assertClean();
   });
 
+  it('gives the tree after each head, with one reset of the scratch branch, up to a head that conflicts', async () => {
+    const repo = await kit.repo();
+    const base = (await repo.git.resolveRef('refs/heads/main'))!;
+    const one = await openPull(kit, repo, { branch: 'one' });
+    const left = await openPull(kit, repo, {
+      branch: 'left',
+      commits: [{ message: 'l', files: { 'src/a.ts': 'left\n' } }],
+    });
+    const right = await openPull(kit, repo, {
+      branch: 'right',
+      commits: [{ message: 'r', files: { 'src/a.ts': 'right\n' } }],
+    });
+    const before = kit.gh.world.requests.length;
+    const merges = await kit
+      .port(repo)
+      .mergeTrees(base, [one.headSha, base, left.headSha, right.headSha], scratch);
+    // The scratch branch set once (moved, or created where it is missing), then a merge per head.
+    const operations = kit.operationsSince(before);
+    expect(operations.slice(-4)).toEqual([
+      'repos/merge',
+      'repos/merge',
+      'repos/merge',
+      'repos/merge',
+    ]);
+    expect(new Set(operations.slice(0, -4))).toEqual(new Set(['git/update-ref', 'git/create-ref']));
+    expect(merges.stop).toEqual({ kind: 'conflict' });
+    expect(merges.trees).toHaveLength(3);
+    expect(merges.trees[1]).toBeNull(); // the base changes nothing
+    const paths = async (tree: string | null) =>
+      (await repo.git.readTree(tree!)).map((e) => e.path).sort();
+    expect(await paths(merges.trees[0]!)).toEqual(['README.md', 'one.txt', 'src']);
+    const withLeft = await repo.git.readTree(merges.trees[2]!);
+    expect(withLeft.map((e) => e.path).sort()).toEqual(['README.md', 'one.txt', 'src']);
+    expect(merges.trees[2]).not.toBe(merges.trees[0]);
+    kit.gh.assertClean();
+  });
+
   it('forces a leftover scratch branch back to base before merging, and leaves it for reuse', async () => {
     const repo = await kit.repo();
     const base = (await repo.git.resolveRef('refs/heads/main'))!;

@@ -37,6 +37,24 @@ describe('the staging view: a PR, its test merge and its authors in one GraphQL 
     kit.gh.assertClean();
   });
 
+  it('reads several PRs as it reads one, in one request, leaving out one that does not exist', async () => {
+    const repo = await kit.repo();
+    const a = await openPull(kit, repo, { branch: 'a', title: 'feat: a' });
+    const b = await openPull(kit, repo, { branch: 'b', title: 'fix: b' });
+    const port = kit.port(repo);
+    // Read once each first: GitHub computes mergeability on the first read.
+    await port.stagingView(a.number);
+    await port.stagingView(b.number);
+    const before = graphqlReads();
+    const views = await port.stagingViews([b.number, 4242, a.number]);
+    expect(graphqlReads()).toBe(before + 1);
+    expect([...views.keys()]).toEqual([b.number, a.number]);
+    expect(views.get(a.number)).toEqual(await port.stagingView(a.number));
+    expect(views.get(b.number)).toEqual(await port.stagingView(b.number));
+    expect(views.get(a.number)?.testMerge?.parents[1]).toBe(a.headSha);
+    kit.gh.assertClean();
+  });
+
   it('credits git authors and Co-authored-by trailers once each, in commit order, without app bots', async () => {
     const repo = await kit.repo();
     const { number } = await openPull(kit, repo, {

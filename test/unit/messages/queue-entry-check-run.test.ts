@@ -22,7 +22,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Next in the merge queue
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 1 of 1 in the merge queue for \`main\`. Sluice starts testing it shortly.
+     Number 1 of 1 in the merge queue for \`main\` when this was written. Sluice starts testing it shortly.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -33,7 +33,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Queued: 3 of 4
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 3 of 4 in the merge queue for \`main\`. It waits for its turn: Sluice starts testing pull requests in queue order.
+     Number 3 of 4 in the merge queue for \`main\` when this was written. It waits for its turn: Sluice starts testing pull requests in queue order.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -45,7 +45,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Waiting for approval: 1 of 2
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 2 of 3 in the merge queue for \`main\`. It needs 2 approving reviews of its current head and has 1. Until then it keeps its place without holding up the pull requests behind it.
+     Number 2 of 3 in the merge queue for \`main\` when this was written. It needs 2 approving reviews of its current head and has 1. Until then it keeps its place without holding up the pull requests behind it.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -57,7 +57,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Waiting: changes requested
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 2 of 2 in the merge queue for \`main\`. A reviewer requested changes; Sluice tests it once that review is approved or dismissed. Until then it keeps its place without holding up the pull requests behind it.
+     Number 2 of 2 in the merge queue for \`main\` when this was written. A reviewer requested changes; Sluice tests it once that review is approved or dismissed. Until then it keeps its place without holding up the pull requests behind it.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
@@ -69,7 +69,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Waiting: draft pull request
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 1 of 2 in the merge queue for \`main\`. It is a draft; Sluice tests it once it is marked ready for review. Until then it keeps its place without holding up the pull requests behind it.
+     Number 1 of 2 in the merge queue for \`main\` when this was written. It is a draft; Sluice tests it once it is marked ready for review. Until then it keeps its place without holding up the pull requests behind it.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);

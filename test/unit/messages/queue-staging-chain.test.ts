@@ -187,6 +187,8 @@ describe('the Sluice check run of a pull request in a staging', () => {
 
      Their live status is on the staging commit's checks. A required check that has not started within \`checks.startTimeoutMinutes\` takes the pull request out of the queue, naming the check: CI must run on pushes to \`sluice/staging/main/*\`.
 
+     Places among the stagings are as of when this was written: the stagings ahead of it land or are rebuilt without this check run being rewritten.
+
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
   });

@@ -28,7 +28,7 @@ describe('the Sluice check run of a pull request waiting for others ahead of it'
       waiting({ waitingFor: conflicts([9], ['src/x.ts']) }),
       'Waiting for #9 to land (conflicts in src/x.ts)',
       [
-        'Number 3 of 5 in the merge queue for `main`. It conflicts with #9, ahead of it in the queue, in this file:',
+        'Number 3 of 5 in the merge queue for `main` when this was written. It conflicts with #9, ahead of it in the queue, in this file:',
         '- `src/x.ts`',
         'it waits until #9 has landed or left the queue, then Sluice tries it again on `main`',
         'If it still conflicts then, it leaves the queue, and you can rebase it onto `main`',
@@ -138,7 +138,7 @@ describe('the Sluice check run of a pull request waiting for others ahead of it'
      "[queued] Waiting for #9 and #11 to land (conflicts in src/x.ts and src/y.ts)
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 3 of 5 in the merge queue for \`main\`. It conflicts with #9 and #11, ahead of it in the queue, in these 2 files:
+     Number 3 of 5 in the merge queue for \`main\` when this was written. It conflicts with #9 and #11, ahead of it in the queue, in these 2 files:
 
      - \`src/x.ts\`
      - \`src/y.ts\`

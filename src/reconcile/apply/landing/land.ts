@@ -1,6 +1,7 @@
 import type { Effect } from '../../../queue/effects.js';
 import { configPath } from '../../load-config.js';
 import type { ApplyContext, Applied } from '../context.js';
+import { confirmChecks } from './confirm-checks.js';
 import { confirmPolicy } from './confirm-policy.js';
 import { landAtomically } from './land-atomically.js';
 import { landInTwoSteps } from './land-in-two-steps.js';
@@ -11,9 +12,10 @@ export type Land = Extract<Effect, { kind: 'land' }>;
 /**
  * Lands exactly what CI tested: a run of passed stagings from the front of the chain, every
  * PR head moving to its own squash commit and the base to the last tip. What gates it is read
- * fresh in one request first: every PR must still be open, labeled and at the tested head,
- * the base still where the first staging was built, and the policy (config, protection,
- * rulesets) no stricter than the one the checks were judged under.
+ * fresh first: every PR must still be open, labeled and at the tested head, the base still
+ * where the first staging was built, and the policy (config, protection, rulesets) no
+ * stricter than the one the checks were judged under, and the required checks of the commit
+ * the base moves to still passed — all in one request.
  */
 export async function applyLand(ctx: ApplyContext, effect: Land): Promise<Applied> {
   const { deps, config, queue } = ctx;
@@ -21,7 +23,7 @@ export async function applyLand(ctx: ApplyContext, effect: Land): Promise<Applie
   const members = effect.stagings.flatMap((s) => s.prs);
   const view = await deps.github.landingView(
     members.map((m) => m.pr),
-    { base: queue.base, configPath },
+    { base: queue.base, configPath, tip: effect.stagings.at(-1)!.sha },
   );
   if (!view) return 'stale';
   deps.cache.rememberBase(queue.base, view.baseSha);
@@ -36,6 +38,7 @@ export async function applyLand(ctx: ApplyContext, effect: Land): Promise<Applie
   }
   if (view.baseSha !== front.baseSha) return 'stale';
   if (!(await confirmPolicy(ctx, view))) return 'stale';
+  if (!(await confirmChecks(ctx, effect, view.tipChecks))) return 'stale';
   await markLanding(ctx, effect);
   if (effect.method === 'merge-api') return landThroughMergeApi(ctx, effect, view.pull.headSha);
   if (deps.host.updateRefs !== false) {
