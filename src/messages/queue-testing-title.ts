@@ -16,11 +16,10 @@ const maxTitleChecks = 2;
  */
 export function testingTitle(status: Testing): string {
   const { place, checks } = status;
+  // A probe that passed is described as waiting (describeQueue): it has nothing more to do.
   if (place.probe && place.bisecting === null) {
     const group = place.with.length > 0 ? ` with ${pullRequestList(place.with, 3)}` : '';
-    return checks.kind === 'passed'
-      ? 'Probe passed: it lands with a batch when its turn comes'
-      : `Probing ahead of its turn${group}: ${checksState(status)}`;
+    return `Probing ahead of its turn${group}: ${checksState(status)}`;
   }
   if (place.bisecting !== null) {
     switch (checks.kind) {

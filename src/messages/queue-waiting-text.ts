@@ -33,6 +33,14 @@ export function describeWaiting(
 }
 
 function turnText(status: Waiting): HoldText {
+  if (status.cleared)
+    return {
+      title: 'Tested early and passed: it lands with a batch when its turn comes',
+      text:
+        'Sluice already tested it, in a probe beside the queue or in a staging that did not land, and its checks passed. ' +
+        'When its turn comes it goes into a larger batch, tested once more on top of everything ahead of it.',
+      blocks: [],
+    };
   return status.position === 1
     ? { title: 'Next in the merge queue', text: 'Sluice starts testing it shortly.', blocks: [] }
     : {

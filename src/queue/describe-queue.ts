@@ -30,6 +30,12 @@ export type EntryStatus =
       waitingFor: { prs: number[]; files: string[]; empty: boolean } | null;
       /** Set while its failed batch is bisected and it waits for its turn. */
       bisecting: { batchSize: number } | null;
+      /**
+       * It already passed, untouched since (a probe, or a staging that did not land): it goes
+       * into a larger batch when its turn comes. A probe that passed and has not ended yet
+       * says the same, so its end changes nothing the PR's check run shows.
+       */
+      cleared: boolean;
     }
   | {
       kind: 'testing';
@@ -61,10 +67,13 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
     const suspect = snapshot.suspects[entry.pr];
     const bisecting = suspect ? { batchSize: groupSize(snapshot, suspect.group) } : null;
     const staging = snapshot.stagings.find((s) => s.prs.some((p) => p.pr === entry.pr));
-    if (staging) {
-      const checks = staging.knownFailure
+    const checks = staging
+      ? staging.knownFailure
         ? ({ kind: 'failed', failing: [] } as ChecksVerdict)
-        : evaluateChecks(snapshot.requiredChecks, staging.checks);
+        : evaluateChecks(snapshot.requiredChecks, staging.checks)
+      : undefined;
+    const probePassed = staging?.probe === true && checks?.kind === 'passed';
+    if (staging && checks && !probePassed) {
       return {
         ...base,
         status: {
@@ -89,6 +98,7 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
         hold,
         waitingFor: waitingFor(snapshot, entry.pr),
         bisecting,
+        cleared: probePassed || snapshot.cleared.includes(entry.pr),
       },
     };
   });

@@ -126,6 +126,9 @@ describe('speculative stagings', () => {
       expect(s.repo.pull(pr.number)).toMatchObject({ merged: true, state: 'closed' });
       expect(s.repo.pull(pr.number).head.sha).toBe(second.commits[i]!.sha);
     }
+    // The first staging's own run tests nothing anyone waits for now: it is cancelled.
+    expect(s.repo.pendingCi().filter((w) => w.sha === first.tip)).toEqual([]);
+    expect(callsOf(s, 'actions/cancel-workflow-run').length).toBeGreaterThan(0);
     s.gh.assertClean();
   });
 });

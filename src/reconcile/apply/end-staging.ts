@@ -88,7 +88,7 @@ async function endStaging(
 }
 
 /** Best effort: a run that cannot be cancelled finishes on its own and is ignored. */
-async function cancelRuns(ctx: ApplyContext, sha: string): Promise<void> {
+export async function cancelRuns(ctx: ApplyContext, sha: string): Promise<void> {
   try {
     const result = await ctx.deps.github.cancelRunsFor(sha);
     if (result.failed.length > 0)

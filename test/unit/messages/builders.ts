@@ -29,6 +29,7 @@ export function aWaiting(overrides: Partial<Omit<Waiting, 'kind'>> = {}): Waitin
     hold: null,
     waitingFor: null,
     bisecting: null,
+    cleared: false,
     ...overrides,
   };
 }

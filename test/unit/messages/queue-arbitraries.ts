@@ -70,6 +70,7 @@ export const entryStatus: fc.Arbitrary<EntryStatus> = fc.oneof(
       }),
     ),
     bisecting: fc.option(fc.record({ batchSize: count })),
+    cleared: fc.boolean(),
   }),
   fc.record({
     kind: fc.constant('testing' as const),

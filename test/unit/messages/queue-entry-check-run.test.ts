@@ -39,6 +39,14 @@ describe('the Sluice check run of a waiting pull request', () => {
     `);
   });
 
+  it('says when it already passed early and waits to join a batch', () => {
+    const run = render(aWaiting({ position: 5, queueLength: 9, cleared: true }));
+    expect(run).toContain(
+      '[queued] Tested early and passed: it lands with a batch when its turn comes',
+    );
+    expect(run).toContain('in a probe beside the queue or in a staging that did not land');
+  });
+
   it('counts the approvals it has and needs', () => {
     const hold = { kind: 'approvals' as const, have: 1, need: 2 };
     expect(render(aWaiting({ position: 2, queueLength: 3, hold }))).toMatchInlineSnapshot(`

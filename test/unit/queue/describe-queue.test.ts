@@ -54,7 +54,21 @@ describe('describeQueue', () => {
       hold: null,
       waitingFor: null,
       bisecting: null,
+      cleared: false,
     });
+  });
+
+  it('describes a PR whose probe passed as waiting, cleared, as it will be once the probe ends', () => {
+    const probe = aStaging({ id: 'probe-1', prs: [2], probe: true, checks: passing() });
+    const live = aSnapshot({ ...queued(1, 2), stagings: [probe] }, config);
+    expect(statusOf(live, 2)).toMatchObject({ kind: 'waiting', cleared: true });
+    const ended = aSnapshot({ ...queued(1, 2), stagings: [], cleared: [2] }, config);
+    expect(statusOf(ended, 2)).toEqual(statusOf(live, 2));
+    const testing = aSnapshot(
+      { ...queued(1, 2), stagings: [{ ...probe, checks: running() }] },
+      config,
+    );
+    expect(statusOf(testing, 2)).toMatchObject({ kind: 'testing' });
   });
 
   it('counts only the chain under a staging, not the probes beside it', () => {

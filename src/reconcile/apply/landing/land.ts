@@ -1,5 +1,8 @@
 import type { Effect } from '../../../queue/effects.js';
+import type { LandingView } from '../../../github/port.js';
+import { evaluateChecks } from '../../../queue/evaluate-checks.js';
 import { configPath } from '../../load-config.js';
+import { cancelRuns } from '../end-staging.js';
 import type { ApplyContext, Applied } from '../context.js';
 import { confirmChecks } from './confirm-checks.js';
 import { confirmPolicy } from './confirm-policy.js';
@@ -40,12 +43,30 @@ export async function applyLand(ctx: ApplyContext, effect: Land): Promise<Applie
   if (!(await confirmPolicy(ctx, view))) return 'stale';
   if (!(await confirmChecks(ctx, effect, view.tipChecks))) return 'stale';
   await markLanding(ctx, effect);
+  const applied = await landBy(ctx, effect, view);
+  const tip = effect.stagings.at(-1)!.sha;
+  if (deps.cache.base(queue.base) === tip) await cancelOvertaken(ctx, effect);
+  return applied;
+}
+
+async function landBy(ctx: ApplyContext, effect: Land, view: LandingView): Promise<Applied> {
   if (effect.method === 'merge-api') return landThroughMergeApi(ctx, effect, view.pull.headSha);
-  if (deps.host.updateRefs !== false) {
+  if (ctx.deps.host.updateRefs !== false) {
     const atomically = await landAtomically(ctx, effect, view);
     if (atomically !== 'unsupported') return atomically;
   }
   return landInTwoSteps(ctx, effect, view);
+}
+
+/**
+ * Stagings ahead that landed on a later one's pass (`queue.landOnLaterPass`) while their own
+ * checks still ran: those runs test nothing anyone waits for, so their runners are freed.
+ */
+async function cancelOvertaken(ctx: ApplyContext, effect: Land): Promise<void> {
+  const required = ctx.observation.snapshot.requiredChecks;
+  for (const staging of effect.stagings.slice(0, -1))
+    if (evaluateChecks(required, staging.checks).kind === 'pending')
+      await cancelRuns(ctx, staging.sha);
 }
 
 async function markLanding(ctx: ApplyContext, effect: Land): Promise<void> {
