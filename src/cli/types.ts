@@ -17,7 +17,7 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** A usage mistake: printed with the command's usage, exit code 2. */
+/** A usage mistake: printed on one line with a pointer to --help, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }

@@ -41,10 +41,15 @@ export async function resolveRange(request: RangeRequest): Promise<ResolvedRange
  */
 async function tagsAt(repoDir: string, to: string): Promise<string[]> {
   const args = ['for-each-ref', '--points-at', to, '--sort=-version:refname'];
-  const output = await tryGit(repoDir, [...args, '--format=%(refname:short)', 'refs/tags']);
-  if (output === undefined) {
-    throw new GitError(['rev-parse', to], `unknown revision '${to}'`, { cause: undefined });
-  }
+  const output = await runGit(repoDir, [...args, '--format=%(refname:short)', 'refs/tags']).catch(
+    (error: unknown) => {
+      if (!(error instanceof GitError)) throw error;
+      // Named after the command that ran; git's "malformed object name" means no such ref.
+      const unknown = /malformed object name/.test(error.stderr);
+      const reason = unknown ? `unknown revision '${to}'` : error.stderr;
+      throw new GitError(['for-each-ref', '--points-at', to], reason, { cause: error });
+    },
+  );
   return output.split('\n').filter((tag) => tag !== '');
 }
 

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type * as ChangelogCore from '../../changelog/index.js';
-import type { ChangelogConfig } from '../../changelog/index.js';
+import type { ChangelogConfig, ChangelogWarning } from '../../changelog/index.js';
 // Not the git-history index: every module loaded before git starts delays it.
 import { readRange } from '../../git-history/read-range.js';
 import { GitError } from '../../git-history/run-git.js';
+import { describeEmptyRange, describeGitFailure, describeMissingTag } from '../git-problems.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { UsageError } from '../types.js';
 
@@ -75,7 +76,19 @@ export const changelogCommand: CliCommand = {
       const { range, commits } = await history;
       const titles = await titleLookup(repoDir, io.env);
       const result = await core.buildChangelog({ commits, config, titles });
-      for (const w of result.warnings) io.stderr.write(`warning: ${core.describeWarning(w)}\n`);
+      if (result.entries.length === 0 && range.from !== undefined) {
+        const problem = await describeEmptyRange(repoDir, range.from, range.to);
+        if (problem !== undefined) {
+          io.stderr.write(`sluice changelog: ${problem}\n`);
+          return 1;
+        }
+      }
+      if (range.from === undefined) {
+        io.stderr.write(`sluice changelog: ${await describeMissingTag(repoDir, range.to)}\n`);
+      }
+      for (const line of summariseWarnings(result.warnings, (w) => core.describeWarning(w))) {
+        io.stderr.write(`warning: ${line}\n`);
+      }
       if (values.write !== undefined) {
         const path = resolve(io.cwd, values.write);
         const existing = await readFile(path, 'utf8').catch(() => undefined);
@@ -89,11 +102,43 @@ export const changelogCommand: CliCommand = {
     } catch (error) {
       // A ref that does not exist is the user's to fix: say so without a stack trace.
       if (!(error instanceof GitError)) throw error;
-      io.stderr.write(`sluice changelog: ${error.message}\n`);
+      io.stderr.write(`sluice changelog: ${await describeGitFailure(repoDir, error)}\n`);
       return 1;
     }
   },
 };
+
+/** Warnings of one kind shown in full before the rest are counted. */
+const WARNINGS_SHOWN = 5;
+
+/**
+ * The warnings, a few of each kind in full and the rest counted: a history of thousands of
+ * unconventional subjects must not bury the output under one line each.
+ */
+export function summariseWarnings(
+  warnings: readonly ChangelogWarning[],
+  describe: (warning: ChangelogWarning) => string,
+): string[] {
+  const keyOf = (w: ChangelogWarning) =>
+    w.kind === 'unknown-type' ? `${w.kind} ${w.type}` : w.kind;
+  const totals = new Map<string, number>();
+  for (const w of warnings) totals.set(keyOf(w), (totals.get(keyOf(w)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const w of warnings) {
+    const key = keyOf(w);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count > WARNINGS_SHOWN) continue;
+    lines.push(describe(w));
+    const more = totals.get(key)! - count;
+    // After the last one shown of its kind, so "this" is the line above.
+    if (count === WARNINGS_SHOWN && more > 0) {
+      lines.push(`… and ${more.toLocaleString('en-US')} more like this`);
+    }
+  }
+  return lines;
+}
 
 function parseCommandLine(args: string[]) {
   try {

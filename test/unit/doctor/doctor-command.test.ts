@@ -286,8 +286,8 @@ describe('sluice doctor on the command line', () => {
     );
     const usage = await run(['doctor', '--repo', 'widgets']);
     expect(usage.code).toBe(2);
-    expect(usage.text).toMatch(
-      /^sluice doctor: --repo takes OWNER\/NAME, not 'widgets'\n\nUsage: sluice doctor/,
+    expect(usage.text).toBe(
+      "sluice doctor: --repo takes OWNER/NAME, not 'widgets'\nRun 'sluice doctor --help' for usage.\n",
     );
   });
 });
