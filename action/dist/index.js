@@ -3391,8 +3391,8 @@ var require_data_url = __commonJS({
       return input2.slice(start, position.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder.encode(input2);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input2);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4375,7 +4375,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4391,7 +4391,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4669,17 +4669,17 @@ var require_util2 = __commonJS({
       return input2;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5633,19 +5633,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5684,8 +5684,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5720,8 +5720,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object2[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -11248,11 +11248,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -12424,10 +12424,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13884,12 +13884,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14302,12 +14302,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14329,8 +14329,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14382,33 +14382,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14534,9 +14534,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14982,7 +14982,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15008,7 +15008,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15048,7 +15048,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15078,16 +15078,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15096,14 +15096,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode3(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15656,9 +15656,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -18671,15 +18671,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -23929,6 +23929,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
 
 // src/merge-subject/strip-unsafe-characters.ts
 var INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
@@ -24936,10 +24939,14 @@ async function resolveRange(request2) {
 }
 async function tagsAt(repoDir, to) {
   const args = ["for-each-ref", "--points-at", to, "--sort=-version:refname"];
-  const output2 = await tryGit(repoDir, [...args, "--format=%(refname:short)", "refs/tags"]);
-  if (output2 === void 0) {
-    throw new GitError(["rev-parse", to], `unknown revision '${to}'`, { cause: void 0 });
-  }
+  const output2 = await runGit(repoDir, [...args, "--format=%(refname:short)", "refs/tags"]).catch(
+    (error63) => {
+      if (!(error63 instanceof GitError)) throw error63;
+      const unknown2 = /malformed object name/.test(error63.stderr);
+      const reason = unknown2 ? `unknown revision '${to}'` : error63.stderr;
+      throw new GitError(["for-each-ref", "--points-at", to], reason, { cause: error63 });
+    }
+  );
   return output2.split("\n").filter((tag) => tag !== "");
 }
 async function previousTag(repoDir, to) {
@@ -25008,16 +25015,119 @@ function createOctokitReleasePort(repository) {
 // src/changelog-github/index.ts
 init_octokit_title_lookup();
 
+// action/src/github-limits.ts
+var OUTPUT_LIMIT = 1e6;
+var SUMMARY_LIMIT = 1024 * 1024;
+var MARGIN = 8 * 1024;
+function fitEntriesOutput(records) {
+  const budget = OUTPUT_LIMIT - MARGIN;
+  const parts = [];
+  let size = 2;
+  for (const record2 of records) {
+    const json2 = JSON.stringify(record2);
+    const added = bytes(json2) + (parts.length > 0 ? 1 : 0);
+    if (size + added > budget) break;
+    parts.push(json2);
+    size += added;
+  }
+  const value = `[${parts.join(",")}]`;
+  if (parts.length === records.length) return { value, cuts: [] };
+  return {
+    value,
+    cuts: [
+      `The \`entries\` output holds the first ${count(parts.length)} of ${count(records.length)} commits: GitHub limits an output to 1 MB.`
+    ]
+  };
+}
+function fitMarkdownOutput(markdown) {
+  if (bytes(markdown) <= OUTPUT_LIMIT - MARGIN) return { value: markdown, cuts: [] };
+  const notes = cutNotes(markdown, OUTPUT_LIMIT - MARGIN, "an output to 1 MB");
+  return {
+    value: notes.text,
+    cuts: [
+      `The \`markdown\` output lists the first ${count(notes.kept)} of ${count(notes.kept + notes.omitted)} entries: GitHub limits an output to 1 MB.`
+    ]
+  };
+}
+function fitJobSummary(input2, cuts) {
+  const own2 = [];
+  const budget = SUMMARY_LIMIT - MARGIN;
+  let text = renderJobSummary(input2);
+  if (bytes(text) > budget) {
+    const withoutWarnings = renderJobSummary({ ...input2, warnings: [] });
+    const warnings = text.startsWith(withoutWarnings) ? text.slice(withoutWarnings.length) : "";
+    const bare = renderJobSummary({ ...input2, notes: "", warnings: [] });
+    const warningsRoom = Math.min(bytes(warnings), Math.floor(budget / 4));
+    const limit = "a job summary to 1 MiB";
+    const notes = cutNotes(input2.notes, budget - bytes(bare) - warningsRoom, limit);
+    if (notes.omitted > 0) {
+      own2.push(
+        `The job summary lists the first ${count(notes.kept)} of ${count(notes.kept + notes.omitted)} entries: GitHub limits ${limit}.`
+      );
+    }
+    const head = renderJobSummary({ ...input2, notes: notes.text, warnings: [] });
+    const shown = cutLines(warnings, budget - bytes(head) - 256);
+    text = head + shown.text;
+    if (shown.omitted > 0) {
+      text += `- … and ${count(shown.omitted)} more warnings, in the step's log.
+`;
+      own2.push(
+        `The job summary shows the first ${count(shown.kept)} of ${count(shown.kept + shown.omitted)} warnings: GitHub limits ${limit}.`
+      );
+    }
+  }
+  const all = [...cuts, ...own2];
+  if (all.length === 0) return { value: text, cuts: [] };
+  const list = ["", "### Cut to fit GitHub's limits", "", ...all.map((cut) => `- ${cut}`), ""];
+  return { value: `${text}${list.join("\n")}`, cuts: own2 };
+}
+function cutNotes(notes, budget, limit) {
+  const reserve = 160;
+  const { text, kept, omitted } = cutLines(notes, budget - reserve);
+  if (omitted === 0) return { text, kept, omitted };
+  const lines = text.split("\n");
+  while (lines.length > 0 && !isItem(lines.at(-1) ?? "")) lines.pop();
+  const note = `_… and ${count(omitted)} more entries not shown: GitHub limits ${limit}._`;
+  return { text: `${lines.join("\n")}
+
+${note}
+`, kept, omitted };
+}
+function cutLines(text, budget) {
+  const lines = text.split("\n");
+  let size = 0;
+  let end = 0;
+  for (; end < lines.length; end++) {
+    const added = bytes(lines[end] ?? "") + 1;
+    if (size + added > budget) break;
+    size += added;
+  }
+  if (end === lines.length) return { text, kept: lines.filter(isItem).length, omitted: 0 };
+  const keptLines = lines.slice(0, end);
+  return {
+    text: keptLines.length === 0 ? "" : `${keptLines.join("\n")}
+`,
+    kept: keptLines.filter(isItem).length,
+    omitted: lines.slice(end).filter(isItem).length
+  };
+}
+var isItem = (line) => line.startsWith("- ");
+var bytes = (text) => Buffer.byteLength(text, "utf8");
+var count = (n) => n.toLocaleString("en-US");
+
 // action/src/inputs.ts
-import { resolve } from "node:path";
+import { normalize, resolve } from "node:path";
+var DEFAULT_CONFIG_PATH = ".github/sluice.yml";
 function readInputs(env = process.env) {
   const [owner, repo] = env.GITHUB_REPOSITORY?.split("/") ?? [];
+  const configPath = optional(getInput("config")) ?? DEFAULT_CONFIG_PATH;
   return {
     workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     from: optional(getInput("from")),
     to: optional(getInput("to")) ?? "HEAD",
     changelogPath: optional(getInput("changelog")),
-    configPath: optional(getInput("config")) ?? ".github/sluice.yml",
+    configPath,
+    configRequired: normalize(configPath) !== normalize(DEFAULT_CONFIG_PATH),
     token: optional(getInput("token")),
     dryRun: readBoolean("dry-run"),
     releaseTag: optional(getInput("release-tag")),
@@ -26105,9 +26215,9 @@ function skipFoldedBreaks(input2, position, end) {
     breaks
   };
 }
-function foldedBreaks(count) {
-  if (count === 1) return " ";
-  return "\n".repeat(count - 1);
+function foldedBreaks(count2) {
+  if (count2 === 1) return " ";
+  return "\n".repeat(count2 - 1);
 }
 function getPlainValue(input2, start, end) {
   let result = "";
@@ -28266,8 +28376,8 @@ function syntaxFix(hint) {
       return "Correct the YAML at this position; an editor with the Sluice schema (see the config reference) underlines the exact spot.";
   }
 }
-function kilobytes(bytes) {
-  return `${Math.ceil(bytes / 1024)} KB`;
+function kilobytes(bytes2) {
+  return `${Math.ceil(bytes2 / 1024)} KB`;
 }
 
 // src/config/config-limits.ts
@@ -28487,17 +28597,17 @@ function findSecondDocument(source) {
 
 // src/config/utf8-byte-length.ts
 function utf8ByteLength(text) {
-  let bytes = 0;
+  let bytes2 = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit < 128) bytes += 1;
-    else if (unit < 2048) bytes += 2;
+    if (unit < 128) bytes2 += 1;
+    else if (unit < 2048) bytes2 += 2;
     else if (unit >= 55296 && unit <= 56319 && i + 1 < text.length) {
-      bytes += 4;
+      bytes2 += 4;
       i++;
-    } else bytes += 3;
+    } else bytes2 += 3;
   }
-  return bytes;
+  return bytes2;
 }
 
 // src/config/load-config-document.ts
@@ -28509,11 +28619,11 @@ function loadConfigDocument(text, options) {
     locations: { file: file2, value: { line: 1, column: 1 }, children: /* @__PURE__ */ new Map() }
   };
   if (text === void 0) return { ok: true, document: emptyDocument };
-  const bytes = utf8ByteLength(text);
-  if (bytes > configLimits.maxBytes) {
+  const bytes2 = utf8ByteLength(text);
+  if (bytes2 > configLimits.maxBytes) {
     return fail(
       file2,
-      { kind: "too-large", bytes, limit: configLimits.maxBytes },
+      { kind: "too-large", bytes: bytes2, limit: configLimits.maxBytes },
       { line: 1, column: 1 }
     );
   }
@@ -30020,14 +30130,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -30076,16 +30186,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+    bytes2[i] = binaryString.charCodeAt(i);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes2.length; i++) {
+    binaryString += String.fromCharCode(bytes2[i]);
   }
   return btoa(binaryString);
 }
@@ -30094,22 +30204,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -34410,8 +34520,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -37058,8 +37168,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -39797,8 +39907,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -49246,11 +49356,18 @@ var defaultConfig = sluiceConfigSchema.parse({});
 var ConfigFileError = class extends Error {
   name = "ConfigFileError";
 };
-async function loadChangelogConfig(workspace, path, reader) {
-  const text = await readFile(resolve2(workspace, path), "utf8").catch(() => void 0);
+async function loadChangelogConfig(workspace, path, reader, required2 = false) {
+  const text = await readFile(resolve2(workspace, path), "utf8").catch((error63) => {
+    const missing = error63?.code === "ENOENT";
+    if (missing && !required2) return void 0;
+    const reason = missing ? "no such file" : error63.message;
+    throw new ConfigFileError(
+      `config ${path}: cannot read it (${reason}). Fix the \`config\` input, or leave it out to use ${DEFAULT_CONFIG_PATH} when it exists.`
+    );
+  });
   const parsed = await resolveConfigText(text, {
     path,
-    configPath: ".github/sluice.yml",
+    configPath: DEFAULT_CONFIG_PATH,
     reader,
     offlineFix: "Give the Action a `token` (it reads the extended file through the API), or copy the settings into this file."
   });
@@ -49261,13 +49378,55 @@ async function loadChangelogConfig(workspace, path, reader) {
 // action/src/update-changelog.ts
 import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
+
+// action/src/ensure-full-history.ts
+import { execFile as execFile2 } from "node:child_process";
+var ShallowRepositoryError = class extends Error {
+  name = "ShallowRepositoryError";
+};
+var FIX = "Check out the whole history: `fetch-depth: 0` on actions/checkout.";
+async function ensureFullHistory(repoDir) {
+  const shallow = await tryGit(repoDir, ["rev-parse", "--is-shallow-repository"]);
+  if (shallow?.trim() !== "true") return false;
+  const remotes = (await tryGit(repoDir, ["remote"]) ?? "").split("\n").filter(Boolean);
+  const remote = remotes.includes("origin") ? "origin" : remotes[0];
+  if (remote === void 0) {
+    throw new ShallowRepositoryError(
+      `The repository is a shallow clone with no remote to fetch the rest of its history from, so the range would miss commits. ${FIX}`
+    );
+  }
+  const failure2 = await fetchAll(repoDir, remote);
+  if (failure2 !== void 0) {
+    throw new ShallowRepositoryError(
+      `The repository is a shallow clone and \`git fetch --unshallow --tags ${remote}\` failed (${failure2}), so the range would miss commits. ${FIX}`
+    );
+  }
+  return true;
+}
+function fetchAll(repoDir, remote) {
+  const args = ["fetch", "--quiet", "--unshallow", "--tags", remote];
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
+  return new Promise((resolve4) => {
+    execFile2("git", args, { cwd: repoDir, env, encoding: "utf8" }, (error63, _stdout, stderr) => {
+      if (!error63) resolve4(void 0);
+      else resolve4(lastLine(stderr) ?? error63.message.split("\n")[0] ?? "unknown error");
+    });
+  });
+}
+function lastLine(text) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "").at(-1);
+}
+
+// action/src/update-changelog.ts
 async function updateChangelog(inputs, config2, ports) {
   const repoDir = inputs.workspace;
   const { from, to, releaseTag: version2 } = inputs;
+  if (version2 !== void 0 && ports.releases === void 0) throw unreachableRelease(inputs);
+  const deepened = await ensureFullHistory(repoDir);
   const { range, commits } = await readRange({ repoDir, from, to, version: version2 });
   const result = await buildChangelog({ commits, config: config2, titles: ports.titles });
   const markdown = renderReleaseNotes(result.entries, config2);
-  const outcome = { ...result, target: range.target, markdown };
+  const outcome = { ...result, target: range.target, markdown, deepened };
   if (inputs.dryRun) {
     return { ...outcome, changelogUpdated: false, release: "skipped", commit: void 0 };
   }
@@ -49297,6 +49456,12 @@ async function publishNotes(tag, markdown, releases, target) {
   await releases.updateRelease(release.id, body);
   return "updated";
 }
+function unreachableRelease(inputs) {
+  const missing = inputs.token === void 0 ? "`token` is empty" : "GITHUB_REPOSITORY is not set (the Action runs outside GitHub Actions)";
+  return new Error(
+    `release-tag ${inputs.releaseTag ?? ""} is set, but ${missing}, so its GitHub Release cannot be updated. Give the Action a token with \`contents: write\` (the default, \`\${{ github.token }}\`, has it under \`permissions: contents: write\`), or remove release-tag.`
+  );
+}
 
 // action/src/run.ts
 async function run() {
@@ -49306,22 +49471,27 @@ async function run() {
     const config2 = await loadChangelogConfig(
       inputs.workspace,
       inputs.configPath,
-      repository && createOctokitExtendsReader(repository)
+      repository && createOctokitExtendsReader(repository),
+      inputs.configRequired
     );
     const outcome = await updateChangelog(inputs, config2, createPorts(repository));
-    setOutput("markdown", outcome.markdown);
-    setOutput("entries", JSON.stringify(outcome.entries.map(toEntryRecord)));
+    if (outcome.deepened) info("The checkout was shallow: fetched the rest of its history.");
+    const markdown = fitMarkdownOutput(outcome.markdown);
+    const entries = fitEntriesOutput(outcome.entries.map(toEntryRecord));
+    setOutput("markdown", markdown.value);
+    setOutput("entries", entries.value);
     setOutput("bump", outcome.bump);
     setOutput("version", describeTarget(outcome.target));
     setOutput("changelog-updated", String(outcome.changelogUpdated));
     setOutput("commit", outcome.commit ?? "");
     for (const warning2 of outcome.warnings) warning(describeWarning(warning2));
-    const summary2 = renderJobSummary({
-      ...outcome,
-      notes: outcome.markdown,
-      counts: countEntries(outcome.entries)
-    });
-    await summary.addRaw(summary2).write();
+    const outputCuts = [...entries.cuts, ...markdown.cuts];
+    const summary2 = fitJobSummary(
+      { ...outcome, notes: outcome.markdown, counts: countEntries(outcome.entries) },
+      outputCuts
+    );
+    for (const cut of [...outputCuts, ...summary2.cuts]) warning(cut);
+    await summary.addRaw(summary2.value).write();
   } catch (error63) {
     setFailed(describeFailure(error63));
   }

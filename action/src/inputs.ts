@@ -1,5 +1,8 @@
 import { getInput } from '@actions/core';
-import { resolve } from 'node:path';
+import { normalize, resolve } from 'node:path';
+
+/** The config file read when the workflow names none; it may be missing. */
+export const DEFAULT_CONFIG_PATH = '.github/sluice.yml';
 
 /** Everything the Action reads from its environment, read once. */
 export interface ActionInputs {
@@ -9,6 +12,8 @@ export interface ActionInputs {
   /** `undefined` when no changelog file should be written. */
   changelogPath: string | undefined;
   configPath: string;
+  /** A path other than the default was given: the file must exist, as with the CLI. */
+  configRequired?: boolean;
   token: string | undefined;
   dryRun: boolean;
   releaseTag: string | undefined;
@@ -20,12 +25,14 @@ export interface ActionInputs {
 
 export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const [owner, repo] = env.GITHUB_REPOSITORY?.split('/') ?? [];
+  const configPath = optional(getInput('config')) ?? DEFAULT_CONFIG_PATH;
   return {
     workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     from: optional(getInput('from')),
     to: optional(getInput('to')) ?? 'HEAD',
     changelogPath: optional(getInput('changelog')),
-    configPath: optional(getInput('config')) ?? '.github/sluice.yml',
+    configPath,
+    configRequired: normalize(configPath) !== normalize(DEFAULT_CONFIG_PATH),
     token: optional(getInput('token')),
     dryRun: readBoolean('dry-run'),
     releaseTag: optional(getInput('release-tag')),

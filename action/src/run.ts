@@ -3,7 +3,6 @@ import {
   countEntries,
   describeTarget,
   describeWarning,
-  renderJobSummary,
   toEntryRecord,
 } from '../../src/changelog/index.js';
 import {
@@ -12,6 +11,7 @@ import {
   createOctokitTitleLookup,
   type GitHubRepository,
 } from '../../src/changelog-github/index.js';
+import { fitEntriesOutput, fitJobSummary, fitMarkdownOutput } from './github-limits.js';
 import type { ActionInputs } from './inputs.js';
 import { readInputs } from './inputs.js';
 import { loadChangelogConfig } from './load-changelog-config.js';
@@ -27,21 +27,27 @@ export async function run(): Promise<void> {
       inputs.workspace,
       inputs.configPath,
       repository && createOctokitExtendsReader(repository),
+      inputs.configRequired,
     );
     const outcome = await updateChangelog(inputs, config, createPorts(repository));
-    core.setOutput('markdown', outcome.markdown);
-    core.setOutput('entries', JSON.stringify(outcome.entries.map(toEntryRecord)));
+    if (outcome.deepened) core.info('The checkout was shallow: fetched the rest of its history.');
+    // GitHub's size limits: cut at entry boundaries, and say so, rather than lose a value.
+    const markdown = fitMarkdownOutput(outcome.markdown);
+    const entries = fitEntriesOutput(outcome.entries.map(toEntryRecord));
+    core.setOutput('markdown', markdown.value);
+    core.setOutput('entries', entries.value);
     core.setOutput('bump', outcome.bump);
     core.setOutput('version', describeTarget(outcome.target));
     core.setOutput('changelog-updated', String(outcome.changelogUpdated));
     core.setOutput('commit', outcome.commit ?? '');
     for (const warning of outcome.warnings) core.warning(describeWarning(warning));
-    const summary = renderJobSummary({
-      ...outcome,
-      notes: outcome.markdown,
-      counts: countEntries(outcome.entries),
-    });
-    await core.summary.addRaw(summary).write();
+    const outputCuts = [...entries.cuts, ...markdown.cuts];
+    const summary = fitJobSummary(
+      { ...outcome, notes: outcome.markdown, counts: countEntries(outcome.entries) },
+      outputCuts,
+    );
+    for (const cut of [...outputCuts, ...summary.cuts]) core.warning(cut);
+    await core.summary.addRaw(summary.value).write();
   } catch (error) {
     core.setFailed(describeFailure(error));
   }

@@ -10,6 +10,7 @@ import {
   upsertChangelog,
 } from '../../src/changelog/index.js';
 import { commitFile, readRange, runGit } from '../../src/git-history/index.js';
+import { ensureFullHistory } from './ensure-full-history.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ChangelogPorts {
@@ -25,11 +26,14 @@ export interface ChangelogOutcome extends ChangelogResult {
   changelogUpdated: boolean;
   release: ReleaseOutcome;
   commit: string | undefined;
+  /** The checkout was shallow and the rest of its history was fetched. */
+  deepened: boolean;
 }
 
 /**
- * The Action's work on plain values and ports: read the range, build the entries, then
- * (unless dry-run) upsert the file, update the release and commit. Idempotent.
+ * The Action's work on plain values and ports: complete a shallow history, read the range,
+ * build the entries, then (unless dry-run) upsert the file, update the release and commit.
+ * Idempotent.
  */
 export async function updateChangelog(
   inputs: ActionInputs,
@@ -38,10 +42,13 @@ export async function updateChangelog(
 ): Promise<ChangelogOutcome> {
   const repoDir = inputs.workspace;
   const { from, to, releaseTag: version } = inputs;
+  // Before anything is written: a release asked for by name is never skipped in silence.
+  if (version !== undefined && ports.releases === undefined) throw unreachableRelease(inputs);
+  const deepened = await ensureFullHistory(repoDir);
   const { range, commits } = await readRange({ repoDir, from, to, version });
   const result = await buildChangelog({ commits, config, titles: ports.titles });
   const markdown = renderReleaseNotes(result.entries, config);
-  const outcome = { ...result, target: range.target, markdown };
+  const outcome = { ...result, target: range.target, markdown, deepened };
   if (inputs.dryRun) {
     return { ...outcome, changelogUpdated: false, release: 'skipped', commit: undefined };
   }
@@ -88,4 +95,15 @@ async function publishNotes(
   if (body === release.body) return 'unchanged';
   await releases.updateRelease(release.id, body);
   return 'updated';
+}
+
+/** Why the release of `release-tag` cannot be reached, and what to do about it. */
+function unreachableRelease(inputs: ActionInputs): Error {
+  const missing =
+    inputs.token === undefined
+      ? '`token` is empty'
+      : 'GITHUB_REPOSITORY is not set (the Action runs outside GitHub Actions)';
+  return new Error(
+    `release-tag ${inputs.releaseTag ?? ''} is set, but ${missing}, so its GitHub Release cannot be updated. Give the Action a token with \`contents: write\` (the default, \`\${{ github.token }}\`, has it under \`permissions: contents: write\`), or remove release-tag.`,
+  );
 }

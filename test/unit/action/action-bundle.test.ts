@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
 import {
   buildRepository,
   makeTempDir,
@@ -14,6 +15,7 @@ import { fixtures } from '../changelog/support/run-history.js';
 afterAll(removeTempDirs);
 
 const bundle = fileURLToPath(new URL('../../../action/dist/index.js', import.meta.url));
+const actionYml = new URL('../../../action/action.yml', import.meta.url);
 
 /** `name<<delimiter` blocks, as @actions/core writes them to GITHUB_OUTPUT. */
 function readOutputs(path: string): Record<string, string> {
@@ -116,4 +118,154 @@ describe('the Action, run from its committed bundle', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error::\.github\/sluice\.yml:2:\d+: /m);
   });
+});
+
+/** A clone of the mixed history at v2.0.0, one commit deep, as `actions/checkout` leaves it. */
+function shallowClone(): { origin: string; clone: string } {
+  const origin = mixedRepository();
+  const clone = join(makeTempDir('shallow'), 'clone');
+  const args = [
+    'clone',
+    '--quiet',
+    '--depth',
+    '1',
+    '--branch',
+    'v2.0.0',
+    `file://${origin}`,
+    clone,
+  ];
+  execFileSync('git', ['-c', 'advice.detachedHead=false', ...args], { stdio: 'ignore' });
+  expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('true');
+  return { origin, clone };
+}
+
+describe('the Action never skips what it was asked to do in silence', () => {
+  it('defaults `token` to the workflow token, as release-please does', () => {
+    const manifest = load(readFileSync(actionYml, 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    expect(manifest.inputs.token?.default).toBe('${{ github.token }}');
+  });
+
+  it('fails, before writing anything, when `release-tag` is given without a token', () => {
+    const dir = mixedRepository();
+    const run = runAction(dir, { 'release-tag': 'v2.0.0', token: '', changelog: 'CHANGELOG.md' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error::release-tag v2\.0\.0 .*`token`/m);
+    expect(run.outputs).toEqual({});
+    expect(spawnSync('test', ['-e', join(dir, 'CHANGELOG.md')]).status).toBe(1);
+  });
+
+  it('fails when a `config` given explicitly does not exist; the default may be missing', () => {
+    const dir = mixedRepository();
+    const missing = runAction(dir, { config: '.github/changelog.yml', 'dry-run': 'true' });
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toMatch(/^::error::.*\.github\/changelog\.yml/m);
+    rmSync(join(dir, '.github/sluice.yml'));
+    const defaulted = runAction(dir, { config: '.github/sluice.yml', 'dry-run': 'true' });
+    expect(defaulted.status).toBe(0);
+  });
+});
+
+describe('the Action on a shallow checkout', () => {
+  it('fetches the rest of the history when it has a remote, then lists the whole range', () => {
+    const { clone } = shallowClone();
+    const run = runAction(clone, { to: 'v2.0.0', changelog: 'CHANGELOG.md' });
+    expect(run.status).toBe(0);
+    expect(git(clone, 'rev-parse', '--is-shallow-repository')).toBe('false');
+    expect(JSON.parse(run.outputs.entries ?? '')).toHaveLength(9);
+    expect(run.summary).toContain('9 listed,');
+  });
+
+  it('fails in one line naming `fetch-depth: 0` when the remote is gone, and writes nothing', () => {
+    const { origin, clone } = shallowClone();
+    rmSync(origin, { recursive: true, force: true });
+    const run = runAction(clone, { to: 'v2.0.0', changelog: 'CHANGELOG.md' });
+    expect(run.status).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('shallow');
+    expect(errors[0]).toContain('fetch-depth: 0');
+    // @actions/core escapes a newline in the message as %0A: the error is a single line.
+    expect(errors[0]).not.toContain('%0A');
+    expect(run.outputs).toEqual({});
+    expect(spawnSync('test', ['-e', join(clone, 'CHANGELOG.md')]).status).toBe(1);
+  });
+
+  it('fails naming `fetch-depth: 0` when there is no remote to deepen from', () => {
+    const { clone } = shallowClone();
+    git(clone, 'remote', 'remove', 'origin');
+    const run = runAction(clone, { to: 'v2.0.0' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error::.*shallow.*fetch-depth: 0/m);
+    expect(run.outputs).toEqual({});
+  });
+});
+
+/**
+ * `count` commits on main, written by one `git fast-import` (a second or two for 30,000):
+ * conventional features with a PR number, and every tenth subject without a type, so the
+ * range also carries thousands of warnings.
+ */
+function largeRepository(count: number): string {
+  const dir = makeTempDir('large');
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  const chunks: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const subject =
+      i % 10 === 0
+        ? `Tweak the widget settings page once more, round ${i}`
+        : `feat(area-${i % 37}): add the configurable widget option number ${i} to the settings page (#${i})`;
+    const message = `${subject}\n`;
+    chunks.push(
+      `commit refs/heads/main\nmark :${i}\ncommitter Mona <mona@example.com> ${1_700_000_000 + i} +0000\n`,
+      `data ${Buffer.byteLength(message)}\n${message}`,
+      i === 1 ? '\n' : `from :${i - 1}\n\n`,
+    );
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
+  git(dir, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+  return dir;
+}
+
+describe('the Action over a large history', () => {
+  const OUTPUT_LIMIT = 1_000_000;
+  const SUMMARY_LIMIT = 1024 * 1024;
+
+  it('keeps every output under 1 MB and the summary under 1 MiB, saying what it cut', () => {
+    const dir = largeRepository(30_000);
+    const run = runAction(dir, { changelog: '', 'dry-run': 'true' });
+    expect(run.status).toBe(0);
+    for (const [name, value] of Object.entries(run.outputs)) {
+      expect([name, Buffer.byteLength(value) <= OUTPUT_LIMIT]).toEqual([name, true]);
+    }
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+
+    // Cut at entry boundaries: still a JSON array of whole records, in the range's order.
+    const entries = JSON.parse(run.outputs.entries ?? '') as { subject: string }[];
+    expect(entries.length).toBeGreaterThan(1_000);
+    expect(entries.length).toBeLessThan(30_000);
+    expect(entries[0]?.subject).toMatch(/number 1 to the settings page \(#1\)$/);
+    const markdown = run.outputs.markdown ?? '';
+    expect(markdown.split('\n').filter((line) => line.startsWith('- ')).length).toBeGreaterThan(
+      1_000,
+    );
+    expect(markdown).toMatch(
+      /\(#\d+\)\n\n_… and [\d,]+ more entries not shown: GitHub limits an output to 1 MB\._\n$/,
+    );
+
+    // Said in the summary and as warnings.
+    expect(run.summary).toContain('30000 listed, 0 hidden by type');
+    expect(run.summary).toMatch(/more entries not shown: GitHub limits a job summary to 1 MiB/);
+    expect(run.summary).toContain(
+      `The \`entries\` output holds the first ${entries.length.toLocaleString('en-US')} of 30,000 commits`,
+    );
+    expect(run.stdout).toMatch(/^::warning::The `entries` output holds the first/m);
+    expect(run.stdout).toMatch(/^::warning::The `markdown` output lists the first/m);
+    expect(run.stdout).toMatch(/^::warning::The job summary lists the first/m);
+    expect(run.summary).toMatch(/^- … and [\d,]+ more warnings, in the step's log\.$/m);
+    expect(run.stdout).toMatch(
+      /^::warning::The job summary shows the first [\d,]+ of 3,000 warnings/m,
+    );
+  }, 30_000);
 });

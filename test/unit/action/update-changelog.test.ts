@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ActionInputs } from '../../../action/src/inputs.js';
 import { updateChangelog } from '../../../action/src/update-changelog.js';
 import type { ReleasePort } from '../../../src/changelog/index.js';
@@ -43,6 +44,7 @@ function anInputs(overrides: Partial<ActionInputs>): ActionInputs {
     to: 'HEAD',
     changelogPath: undefined,
     configPath: '.github/sluice.yml',
+    configRequired: false,
     token: 'token',
     dryRun: false,
     releaseTag: 'v1.1.0',
@@ -89,5 +91,22 @@ describe('updateChangelog with a release tag', () => {
     });
     expect(outcome.release).toBe('skipped');
     expect(releases.calls).toEqual([]);
+  });
+});
+
+describe('updateChangelog without a way to reach the release', () => {
+  it('rejects a release tag it could not publish, before writing the changelog', async () => {
+    const inputs = anInputs({ token: undefined, changelogPath: 'CHANGELOG.md' });
+    await expect(
+      updateChangelog(inputs, config, { titles: undefined, releases: undefined }),
+    ).rejects.toThrow(/^release-tag v1\.1\.0 is set, but `token` is empty/);
+    expect(existsSync(join(inputs.workspace, 'CHANGELOG.md'))).toBe(false);
+  });
+
+  it('names the missing repository when there is a token but no GITHUB_REPOSITORY', async () => {
+    const inputs = anInputs({ repository: undefined, dryRun: true });
+    await expect(
+      updateChangelog(inputs, config, { titles: undefined, releases: undefined }),
+    ).rejects.toThrow(/GITHUB_REPOSITORY/);
   });
 });
