@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createAttemptStore } from './attempt-store.js';
 import { createDeliveryLog } from './delivery-log.js';
 import { createFlakeStats } from './flake-stats.js';
@@ -27,6 +28,9 @@ export function createStore(database: StoreDatabase): Store {
     checkRuns: createPrCheckRunStore(database),
     verdicts: createVerdictStore(database),
     outbox: createOutboxStore(database),
+    ping: async () => {
+      await sql`select 1`.execute(database.db);
+    },
     transaction: (work) =>
       database.db
         .transaction()

@@ -46,6 +46,8 @@ export interface Store {
   checkRuns: PrCheckRunStore;
   verdicts: VerdictStore;
   outbox: OutboxStore;
+  /** Resolves when the database answers a trivial query: what `/sluice/ready` checks. */
+  ping(): Promise<void>;
   /** Runs `work` on a store whose changes commit together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { load } from 'js-yaml';
 import { ProbotOctokit } from 'probot';
 import { webhookEvents } from '../../../src/app.js';
+import { readWebhookServerEnv } from '../../../src/runtime/webhook-server-env.js';
 import { loadGitHubSpec } from '../../fake-github/spec/index.js';
 import {
   appJwtOperations,
@@ -67,6 +68,18 @@ describe('app.yml', () => {
       default_events: string[];
     };
     expect([...manifest.default_events].sort()).toEqual([...webhookEvents].sort());
+  });
+
+  it('registers the webhook URL at the path the app serves webhooks on, over HTTPS', async () => {
+    const manifest = load(await readFile(resolve(root, 'app.yml'), 'utf8')) as {
+      hook_attributes?: { url?: string };
+    };
+    // Probot's setup page spreads app.yml over its defaults: without hook_attributes it would
+    // register the setup page's root URL, where nothing serves webhooks.
+    const url = new URL(manifest.hook_attributes?.url ?? '');
+    expect(url.protocol).toBe('https:');
+    expect(url.pathname).toBe(readWebhookServerEnv({}).webhookPath);
+    expect(url.pathname).toBe('/api/github/webhooks');
   });
 
   it('grants every operation the app calls, implemented by the local GitHub, and nothing more', async () => {

@@ -14,6 +14,7 @@ import { describeStagingContract } from './contract/staging-contract.js';
 import { describeStagingChainContract } from './contract/staging-chain-contract.js';
 import { describeOrchestrationContract } from './contract/orchestration-contract.js';
 import { describeOutboxContract } from './contract/outbox-contract.js';
+import { describePingContract } from './contract/ping-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
 
 /**
@@ -43,6 +44,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeConcurrencyContract(context);
     describeOrchestrationContract(context);
     describeOutboxContract(context);
+    describePingContract(context);
   });
   describeMigrationsContract(harnesses.empty);
 }
