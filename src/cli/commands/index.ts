@@ -25,6 +25,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./classify.js')).classifyCommand,
   },
   {
+    name: 'config',
+    summary: 'check a .github/sluice.yml before pushing it, with the errors the app shows',
+    load: async () => (await import('./config.js')).configCommand,
+  },
+  {
     name: 'doctor',
     summary: 'compare the store with GitHub, and with --fix repair what is safe to',
     load: async () => (await import('./doctor.js')).doctorCommand,
