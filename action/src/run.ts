@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import {
   countEntries,
+  describeNextVersion,
   describeTarget,
   describeWarning,
   toEntryRecord,
@@ -37,6 +38,13 @@ export async function run(): Promise<void> {
     core.setOutput('markdown', markdown.value);
     core.setOutput('entries', entries.value);
     core.setOutput('bump', outcome.bump);
+    const { next, releaseLocation } = outcome;
+    core.setOutput('next-version', next.kind === 'next' ? next.version : '');
+    // Not a failure (the changelog is still right), but never an empty output in silence.
+    if (next.kind === 'unknown') core.warning(describeNextVersion(next).replace(/\*\*/g, ''));
+    else core.info(describeNextVersion(next).replace(/\*\*/g, ''));
+    core.setOutput('release-url', releaseLocation?.url ?? '');
+    core.setOutput('release-id', releaseLocation === undefined ? '' : String(releaseLocation.id));
     core.setOutput('version', describeTarget(outcome.target));
     core.setOutput('changelog-updated', String(outcome.changelogUpdated));
     core.setOutput('commit', outcome.commit ?? '');

@@ -1,11 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ChangelogConfig, ChangelogResult, ReleasePort } from '../../src/changelog/index.js';
-import type { ReleaseTarget, TitleLookup } from '../../src/changelog/index.js';
+import type {
+  NextVersion,
+  ReleaseLocation,
+  ReleaseTarget,
+  TitleLookup,
+} from '../../src/changelog/index.js';
 import {
   buildChangelog,
   changelogCommitMessage,
   mergeReleaseNotes,
+  nextVersion,
   renderReleaseNotes,
   upsertChangelog,
 } from '../../src/changelog/index.js';
@@ -25,6 +31,10 @@ export interface ChangelogOutcome extends ChangelogResult {
   markdown: string;
   changelogUpdated: boolean;
   release: ReleaseOutcome;
+  /** The release of `release-tag`, when it was created, updated or found up to date. */
+  releaseLocation: ReleaseLocation | undefined;
+  /** Counted from the start of the range (the previous tag) and the bump. */
+  next: NextVersion;
   commit: string | undefined;
   /** The checkout was shallow and the rest of its history was fetched. */
   deepened: boolean;
@@ -48,9 +58,11 @@ export async function updateChangelog(
   const { range, commits } = await readRange({ repoDir, from, to, version });
   const result = await buildChangelog({ commits, config, titles: ports.titles });
   const markdown = renderReleaseNotes(result.entries, config);
-  const outcome = { ...result, target: range.target, markdown, deepened };
+  const next = nextVersion(range.from, result.bump);
+  const outcome = { ...result, target: range.target, markdown, deepened, next };
   if (inputs.dryRun) {
-    return { ...outcome, changelogUpdated: false, release: 'skipped', commit: undefined };
+    const skipped = { release: 'skipped' as const, releaseLocation: undefined };
+    return { ...outcome, changelogUpdated: false, ...skipped, commit: undefined };
   }
   const path = inputs.changelogPath;
   const changelogUpdated =
@@ -58,12 +70,12 @@ export async function updateChangelog(
   // The commit the notes describe: a release created for a tag that does not exist yet is
   // tagged there, not at whatever the default branch has moved on to.
   const target = (await runGit(repoDir, ['rev-parse', '--verify', `${range.to}^{commit}`])).trim();
-  const release = await publishNotes(inputs.releaseTag, markdown, ports.releases, target);
+  const published = await publishNotes(inputs.releaseTag, markdown, ports.releases, target);
   const commit =
     inputs.commit && changelogUpdated && path !== undefined
       ? await commitFile({ repoDir, path, message: changelogCommitMessage(path, range.target) })
       : undefined;
-  return { ...outcome, changelogUpdated, release, commit };
+  return { ...outcome, changelogUpdated, ...published, commit };
 }
 
 async function upsertFile(
@@ -84,17 +96,21 @@ async function publishNotes(
   markdown: string,
   releases: ReleasePort | undefined,
   target: string,
-): Promise<ReleaseOutcome> {
-  if (tag === undefined || releases === undefined) return 'skipped';
-  const release = await releases.findRelease(tag);
-  if (!release) {
-    await releases.createRelease(tag, mergeReleaseNotes('', markdown), target);
-    return 'created';
+): Promise<{ release: ReleaseOutcome; releaseLocation: ReleaseLocation | undefined }> {
+  if (tag === undefined || releases === undefined) {
+    return { release: 'skipped', releaseLocation: undefined };
   }
-  const body = mergeReleaseNotes(release.body, markdown);
-  if (body === release.body) return 'unchanged';
-  await releases.updateRelease(release.id, body);
-  return 'updated';
+  const found = await releases.findRelease(tag);
+  if (!found) {
+    const created = await releases.createRelease(tag, mergeReleaseNotes('', markdown), target);
+    return { release: 'created', releaseLocation: created };
+  }
+  const body = mergeReleaseNotes(found.body, markdown);
+  if (body === found.body) {
+    return { release: 'unchanged', releaseLocation: { id: found.id, url: found.url } };
+  }
+  const updated = await releases.updateRelease(found.id, body);
+  return { release: 'updated', releaseLocation: updated };
 }
 
 /** Why the release of `release-tag` cannot be reached, and what to do about it. */

@@ -13,7 +13,8 @@ export function createOctokitReleasePort(repository: GitHubRepository): ReleaseP
     async findRelease(tag) {
       try {
         const response = await octokit.rest.repos.getReleaseByTag({ owner, repo, tag });
-        return { id: response.data.id, body: response.data.body ?? '' };
+        const { id, html_url: url, body } = response.data;
+        return { id, url, body: body ?? '' };
       } catch (error) {
         if (statusOf(error) !== 404) throw fail(`reading the release for ${tag}`, error);
       }
@@ -23,21 +24,27 @@ export function createOctokitReleasePort(repository: GitHubRepository): ReleaseP
       try {
         const { data } = await octokit.rest.repos.listReleases({ owner, repo, per_page: 100 });
         const draft = data.find((release) => release.draft && release.tag_name === tag);
-        return draft ? { id: draft.id, body: draft.body ?? '' } : undefined;
+        return draft ? { id: draft.id, url: draft.html_url, body: draft.body ?? '' } : undefined;
       } catch (error) {
         throw fail(`listing releases to find a draft for ${tag}`, error);
       }
     },
     async updateRelease(id, body) {
       try {
-        await octokit.rest.repos.updateRelease({ owner, repo, release_id: id, body });
+        const { data } = await octokit.rest.repos.updateRelease({
+          owner,
+          repo,
+          release_id: id,
+          body,
+        });
+        return { id: data.id, url: data.html_url };
       } catch (error) {
         throw fail(`updating release ${id}`, error);
       }
     },
     async createRelease(tag, body, target) {
       try {
-        await octokit.rest.repos.createRelease({
+        const { data } = await octokit.rest.repos.createRelease({
           owner,
           repo,
           tag_name: tag,
@@ -45,6 +52,7 @@ export function createOctokitReleasePort(repository: GitHubRepository): ReleaseP
           body,
           ...(target ? { target_commitish: target } : {}),
         });
+        return { id: data.id, url: data.html_url };
       } catch (error) {
         throw fail(`creating the release for ${tag}`, error);
       }

@@ -14,6 +14,7 @@ export type { EntryRecord, ParseRecord } from './entry-record.js';
 export {
   changelogCommitMessage,
   describeConfigErrors,
+  describeNextVersion,
   describeTarget,
   describeWarning,
   renderJobSummary,
@@ -27,3 +28,5 @@ export { countEntries } from './count-entries.js';
 export type * from './types.js';
 export { mergeReleaseNotes } from './merge-release-notes.js';
 export { renderChangelogOutput } from './render-changelog-output.js';
+export { INITIAL_VERSION, nextVersion } from './next-version.js';
+export type { NextVersion } from './next-version.js';

@@ -1,3 +1,4 @@
+import type { NextVersion } from './next-version.js';
 import type { ChangelogWarning, ReleaseTarget, VersionBump } from './types.js';
 
 /**
@@ -53,6 +54,8 @@ export function renderJobSummary(input: {
   notes: string;
   counts: SummaryCounts;
   bump: VersionBump;
+  /** The version counted from the previous tag; the line leaves it out when not given. */
+  next?: NextVersion | undefined;
   warnings: readonly ChangelogWarning[];
 }): string {
   const { counts } = input;
@@ -61,7 +64,7 @@ export function renderJobSummary(input: {
     '',
     input.notes.trimEnd(),
     '',
-    `${counts.listed} listed, ${counts.hidden} hidden by type, ${counts.ignored} ignored as housekeeping, ${counts.cancelled} cancelled by reverts. Suggested version bump: **${input.bump}**.`,
+    `${counts.listed} listed, ${counts.hidden} hidden by type, ${counts.ignored} ignored as housekeeping, ${counts.cancelled} cancelled by reverts. Suggested version bump: **${input.bump}**.${input.next ? ` ${describeNextVersion(input.next)}` : ''}`,
   ];
   if (input.warnings.length > 0) {
     lines.push('', `### Warnings (${input.warnings.length})`, '');
@@ -94,4 +97,17 @@ export function renderReleaseHeading(target: ReleaseTarget): string {
  */
 export function changelogCommitMessage(path: string, target: ReleaseTarget): string {
   return `chore(release): update ${path} for ${describeTarget(target)}`;
+}
+
+/** The next version in one sentence, for the job summary and the step's log. */
+export function describeNextVersion(next: NextVersion): string {
+  switch (next.kind) {
+    case 'next':
+      return next.bump === 'initial'
+        ? `Next version: **${next.version}** (first release).`
+        : `Next version: **${next.version}**.`;
+    case 'unchanged':
+    case 'unknown':
+      return `No next version: ${next.reason}.`;
+  }
 }

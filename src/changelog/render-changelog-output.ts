@@ -1,5 +1,6 @@
 import { toEntryRecord } from './entry-record.js';
 import { describeWarning, renderReleaseHeading } from './messages.js';
+import { nextVersion } from './next-version.js';
 import { renderReleaseNotes } from './render-release-notes.js';
 import type { ChangelogConfig, ChangelogResult, ReleaseTarget } from './types.js';
 
@@ -12,7 +13,8 @@ export interface ChangelogOutputInput {
 
 /**
  * What `sluice changelog` prints: the release in Markdown with its heading, or everything
- * (every entry, listed or not, and every warning) as JSON for scripts.
+ * (every entry, listed or not, every warning, and the next version counted from `from`) as
+ * JSON for scripts.
  */
 export function renderChangelogOutput(input: ChangelogOutputInput): string {
   const { range, result, config } = input;
@@ -24,6 +26,7 @@ export function renderChangelogOutput(input: ChangelogOutputInput): string {
     to: range.to,
     target: range.target,
     bump: result.bump,
+    next: nextVersion(range.from, result.bump),
     entries: result.entries.map(toEntryRecord),
     warnings: result.warnings.map((w) => ({ ...w, message: describeWarning(w) })),
   };

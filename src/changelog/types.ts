@@ -58,9 +58,14 @@ export interface TitleLookup {
   titleOf(number: number): Promise<string | undefined>;
 }
 
-/** A GitHub Release, as far as the changelog cares. */
-export interface ReleaseNotes {
+/** Which GitHub Release: its id and its page (`html_url`). */
+export interface ReleaseLocation {
   id: number;
+  url: string;
+}
+
+/** A GitHub Release, as far as the changelog cares. */
+export interface ReleaseNotes extends ReleaseLocation {
   body: string;
 }
 
@@ -68,9 +73,9 @@ export interface ReleaseNotes {
 export interface ReleasePort {
   /** The release for `tag`, or `undefined` when there is none yet. */
   findRelease(tag: string): Promise<ReleaseNotes | undefined>;
-  updateRelease(id: number, body: string): Promise<void>;
+  updateRelease(id: number, body: string): Promise<ReleaseLocation>;
   /** `target`: the commit to tag when the tag does not exist yet (else GitHub tags the default branch tip). */
-  createRelease(tag: string, body: string, target?: string): Promise<void>;
+  createRelease(tag: string, body: string, target?: string): Promise<ReleaseLocation>;
 }
 
 export type VersionBump = 'major' | 'minor' | 'patch' | 'none';

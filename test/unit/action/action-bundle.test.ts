@@ -74,6 +74,9 @@ describe('the Action, run from its committed bundle', () => {
     expect(changelog).toBe(readFileSync(new URL('action-run.expected.md', fixtures), 'utf8'));
     expect(first.outputs).toMatchObject({
       bump: 'major',
+      'next-version': 'v2.0.0',
+      'release-url': '',
+      'release-id': '',
       version: 'v2.0.0',
       'changelog-updated': 'true',
       commit: git(dir, 'rev-parse', 'HEAD'),
@@ -85,7 +88,7 @@ describe('the Action, run from its committed bundle', () => {
     expect(entries).toHaveLength(9);
     expect(first.summary).toContain('## Changelog: v2.0.0\n');
     expect(first.summary).toContain(
-      '9 listed, 0 hidden by type, 0 ignored as housekeeping, 0 cancelled by reverts. Suggested version bump: **major**.',
+      '9 listed, 0 hidden by type, 0 ignored as housekeeping, 0 cancelled by reverts. Suggested version bump: **major**. Next version: **v2.0.0**.',
     );
     expect(first.stdout).toContain('::warning::');
     expect(git(dir, 'log', '-1', '--format=%an|%s')).toBe(

@@ -16,21 +16,24 @@ function fakeReleases(existing: Record<string, string> = {}) {
   const bodies = new Map(Object.entries(existing));
   const calls: string[] = [];
   const ids = [...bodies.keys()];
+  const locate = (id: number) => ({ id, url: `https://github.test/releases/tag/${ids[id]}` });
   const port: ReleasePort = {
     findRelease(tag) {
       const body = bodies.get(tag);
-      return Promise.resolve(body === undefined ? undefined : { id: ids.indexOf(tag), body });
+      return Promise.resolve(
+        body === undefined ? undefined : { ...locate(ids.indexOf(tag)), body },
+      );
     },
     updateRelease(id, body) {
       calls.push(`update ${ids[id]}`);
       bodies.set(ids[id] ?? '', body);
-      return Promise.resolve();
+      return Promise.resolve(locate(id));
     },
     createRelease(tag, body) {
       calls.push(`create ${tag}`);
       ids.push(tag);
       bodies.set(tag, body);
-      return Promise.resolve();
+      return Promise.resolve(locate(ids.length - 1));
     },
   };
   return { port, bodies, calls };
@@ -65,6 +68,12 @@ describe('updateChangelog with a release tag', () => {
       releases: releases.port,
     });
     expect(outcome.release).toBe('created');
+    // From v1.0.0, with breaking changes in the range.
+    expect(outcome.next).toEqual({ kind: 'next', version: 'v2.0.0', bump: 'major' });
+    expect(outcome.releaseLocation).toEqual({
+      id: 0,
+      url: 'https://github.test/releases/tag/v1.1.0',
+    });
     expect(outcome.target).toEqual({ kind: 'version', version: 'v1.1.0', date: '2023-11-14' });
     expect(releases.bodies.get('v1.1.0')).toBe(
       `<!-- sluice:release-notes:start -->\n${outcome.markdown.trim()}\n<!-- sluice:release-notes:end -->`,
@@ -75,11 +84,19 @@ describe('updateChangelog with a release tag', () => {
     const releases = fakeReleases({ 'v1.1.0': 'Thanks to all contributors!' });
     const inputs = anInputs({});
     const ports = { titles: undefined, releases: releases.port };
-    expect((await updateChangelog(inputs, config, ports)).release).toBe('updated');
+    const updated = await updateChangelog(inputs, config, ports);
+    expect(updated.release).toBe('updated');
+    expect(updated.releaseLocation).toEqual({
+      id: 0,
+      url: 'https://github.test/releases/tag/v1.1.0',
+    });
     expect(releases.bodies.get('v1.1.0')).toMatch(
       /^Thanks to all contributors!\n\n<!-- sluice:release-notes:start -->\n### Breaking changes/,
     );
-    expect((await updateChangelog(inputs, config, ports)).release).toBe('unchanged');
+    const again = await updateChangelog(inputs, config, ports);
+    expect(again.release).toBe('unchanged');
+    // The release is there and up to date: a re-run still says which one it is.
+    expect(again.releaseLocation).toEqual(updated.releaseLocation);
     expect(releases.calls).toEqual(['update v1.1.0']);
   });
 
@@ -90,6 +107,7 @@ describe('updateChangelog with a release tag', () => {
       releases: releases.port,
     });
     expect(outcome.release).toBe('skipped');
+    expect(outcome.releaseLocation).toBeUndefined();
     expect(releases.calls).toEqual([]);
   });
 });

@@ -106,12 +106,17 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
       `<!-- sluice:release-notes:start -->\n${first.markdown.trim()}\n<!-- sluice:release-notes:end -->`,
     );
     expect(first.markdown).toContain('- CSV export (#1)');
+    expect(first.releaseLocation).toEqual({
+      id: findPublishedRelease(kit.repo, 'v1.1.0')?.id,
+      url: expect.stringMatching(/\/acme\/widgets\/releases\/tag\/v1\.1\.0$/),
+    });
     // Tagged at the commit the notes describe, not at the default branch's tip.
     const { stdout: described } = await run('git', ['-C', inputs.workspace, 'rev-parse', 'HEAD']);
     expect(await kit.repo.git.resolveCommit('refs/tags/v1.1.0')).toBe(described.trim());
     const again = kit.requestCount;
     const second = await updateChangelog(inputs, DEFAULT_CHANGELOG_CONFIG, portsFor(inputs));
     expect(second.release).toBe('unchanged');
+    expect(second.releaseLocation).toEqual(first.releaseLocation);
     expect(releaseCalls(since)).toEqual([
       'repos/get-release-by-tag 404',
       'repos/list-releases 200',
@@ -129,6 +134,10 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
     const inputs = await onGitHub(anInputs({ releaseTag: 'v1.2.0' }));
     const outcome = await updateChangelog(inputs, DEFAULT_CHANGELOG_CONFIG, portsFor(inputs));
     expect(outcome.release).toBe('updated');
+    expect(outcome.releaseLocation).toEqual({
+      id: made.id,
+      url: expect.stringMatching(/\/acme\/widgets\/releases\/tag\/v1\.2\.0$/),
+    });
     expect(findPublishedRelease(kit.repo, 'v1.2.0')).toMatchObject({
       id: made.id,
       body: `Thanks to all contributors!\n\n<!-- sluice:release-notes:start -->\n${outcome.markdown.trim()}\n<!-- sluice:release-notes:end -->`,

@@ -19,6 +19,9 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
   const widgets = () => kit.gh.repo('acme/widgets');
   const port = async (kind: TokenKind = 'GITHUB_TOKEN') =>
     createOctokitReleasePort(kit.repository(await kit.token(kind)));
+  /** The release's page, as GitHub's `html_url` gives it. */
+  const pageOf = (tag: string) =>
+    expect.stringMatching(new RegExp(`/acme/widgets/releases/tag/${tag.replace(/\./g, '\\.')}$`));
 
   it.each<TokenKind>(['GITHUB_TOKEN', 'personal token'])(
     'finds a release by tag with a %s, and finds nothing for a tag without one',
@@ -26,7 +29,11 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
       const tag = `v1.0.${kind.length}`;
       const made = await widgets().release({ tagName: tag, body: 'Thanks!', by: 'maintainer' });
       const releases = await port(kind);
-      expect(await releases.findRelease(tag)).toEqual({ id: made.id, body: 'Thanks!' });
+      expect(await releases.findRelease(tag)).toEqual({
+        id: made.id,
+        url: pageOf(tag),
+        body: 'Thanks!',
+      });
       expect(await releases.findRelease('v0.0.0')).toBeUndefined();
       kit.gh.assertClean();
     },
@@ -34,7 +41,11 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
 
   it('reads a release without a body as an empty one', async () => {
     const made = await widgets().release({ tagName: 'v1.1.0', by: 'maintainer' });
-    expect(await (await port()).findRelease('v1.1.0')).toEqual({ id: made.id, body: '' });
+    expect(await (await port()).findRelease('v1.1.0')).toEqual({
+      id: made.id,
+      url: pageOf('v1.1.0'),
+      body: '',
+    });
     kit.gh.assertClean();
   });
 
@@ -45,7 +56,8 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
       body: 'Old notes',
       by: 'maintainer',
     });
-    await (await port()).updateRelease(made.id, 'New notes');
+    const updated = await (await port()).updateRelease(made.id, 'New notes');
+    expect(updated).toEqual({ id: made.id, url: pageOf('v1.2.0') });
     expect(findPublishedRelease(kit.repo, 'v1.2.0')).toMatchObject({
       id: made.id,
       name: 'Spring release',
@@ -57,8 +69,14 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
 
   it('creates a missing release named after its tag, pushing the tag at the default branch', async () => {
     const since = kit.requestCount;
-    await (await port()).createRelease('v2.0.0', '### Features\n\n- CSV export (#1)\n');
+    const created = await (
+      await port()
+    ).createRelease('v2.0.0', '### Features\n\n- CSV export (#1)\n');
     expect(kit.callsSince(since)).toEqual(['repos/create-release 201']);
+    expect(created).toEqual({
+      id: findPublishedRelease(kit.repo, 'v2.0.0')?.id,
+      url: pageOf('v2.0.0'),
+    });
     expect(findPublishedRelease(kit.repo, 'v2.0.0')).toMatchObject({
       name: 'v2.0.0',
       body: '### Features\n\n- CSV export (#1)\n',
@@ -80,7 +98,7 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
     await widgets().release({ tagName: 'v3.0.1', draft: true, body: 'Other', by: 'maintainer' });
     const releases = await port();
     const found = await releases.findRelease('v3.0.0');
-    expect(found).toEqual({ id: draft.id, body: 'Draft' });
+    expect(found).toEqual({ id: draft.id, url: expect.any(String), body: 'Draft' });
     await releases.updateRelease(found!.id, 'Notes');
     const forTag = [...releasesOf(kit.repo).values()].filter((r) => r.tagName === 'v3.0.0');
     expect(forTag.map((r) => [r.id, r.draft, r.body])).toEqual([[draft.id, true, 'Notes']]);
@@ -90,7 +108,11 @@ describe('the Octokit ReleasePort against the local GitHub', () => {
   it('prefers the published release of a tag over a draft of the same name', async () => {
     const published = await widgets().release({ tagName: 'v3.1.0', body: 'Out', by: 'maintainer' });
     await widgets().release({ tagName: 'v3.1.0', draft: true, body: 'Draft', by: 'maintainer' });
-    expect(await (await port()).findRelease('v3.1.0')).toEqual({ id: published.id, body: 'Out' });
+    expect(await (await port()).findRelease('v3.1.0')).toEqual({
+      id: published.id,
+      url: pageOf('v3.1.0'),
+      body: 'Out',
+    });
     kit.gh.assertClean();
   });
 

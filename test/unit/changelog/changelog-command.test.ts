@@ -74,9 +74,11 @@ describe('sluice changelog', () => {
     const result = await sluice(['--from', 'v1.1.0', '--to', 'HEAD', '--format', 'json'], { cwd });
     const output = JSON.parse(result.stdout) as {
       bump: string;
+      next: unknown;
       entries: { status: string; subject: string }[];
     };
     expect(output.bump).toBe('minor');
+    expect(output.next).toEqual({ kind: 'next', version: 'v1.2.0', bump: 'minor' });
     expect(output.entries.map((e) => `${e.status} ${e.subject}`)).toEqual([
       'listed feat: export (#2)',
       'ignored chore(release): 1.2.0',
