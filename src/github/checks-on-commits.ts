@@ -8,7 +8,7 @@
  */
 import type { ObservedCheck } from '../queue/types.js';
 import type { RepoContext } from './repo-context.js';
-import { readGraphqlPartly } from './read-graphql.js';
+import { readAliased } from './read-graphql.js';
 import { checksOn, latestPerName } from './checks-on.js';
 import { checkRunToObserved, sluiceCheckName, statusToObserved } from './to-observed-check.js';
 
@@ -64,8 +64,6 @@ export interface CommitChecksNode {
   } | null;
 }
 
-type Answer = { repository: Record<string, CommitChecksNode | null> | null };
-
 const alias = (i: number) => `c${i}`;
 
 export function checksOnCommitsQuery(count: number): string {
@@ -96,27 +94,16 @@ export async function checksOnCommits(
   shas: readonly string[],
 ): Promise<Map<string, ObservedCheck[]>> {
   const found = new Map<string, ObservedCheck[]>();
-  for (let start = 0; start < shas.length; start += maxCommitsPerChecksRead) {
-    const chunk = shas.slice(start, start + maxCommitsPerChecksRead);
-    const answer = await readGraphqlPartly<Answer>(
-      ctx,
-      'SluiceChecksOnCommits',
-      {
-        query: checksOnCommitsQuery(chunk.length),
-        variables: {
-          owner: ctx.owner,
-          name: ctx.repo,
-          ...Object.fromEntries(chunk.map((sha, i) => [alias(i), sha])),
-        },
-      },
-      (path, error) => contextPath.test(path) && error.type === 'FORBIDDEN',
-    );
-    for (const [i, sha] of chunk.entries())
-      found.set(
-        sha,
-        commitChecksOf(answer?.data.repository?.[alias(i)] ?? null) ?? (await checksOn(ctx, sha)),
-      );
-  }
+  const read = await readAliased<string, CommitChecksNode>(ctx, 'SluiceChecksOnCommits', {
+    items: shas,
+    perRequest: maxCommitsPerChecksRead,
+    query: checksOnCommitsQuery,
+    alias,
+    variable: alias,
+    tolerated: (path, error) => contextPath.test(path) && error.type === 'FORBIDDEN',
+  });
+  for (const { item: sha, node } of read)
+    found.set(sha, commitChecksOf(node) ?? (await checksOn(ctx, sha)));
   return found;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { PullDetails } from './port.js';
 import type { RepoContext } from './repo-context.js';
-import { readGraphqlPartly } from './read-graphql.js';
+import { readAliased } from './read-graphql.js';
 import { pullAlias, pullVariable } from './landing-view-query.js';
 import {
   pullFieldsFragment,
@@ -21,10 +21,6 @@ type QueuePullNode = PullNodeFields & {
   mergeable: 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
   mergeCommit: { oid: string } | null;
 };
-
-interface QueuePullsAnswer {
-  repository: ({ [alias: `pr${number}`]: QueuePullNode | null | undefined } & object) | null;
-}
 
 const queries = new Map<number, string>();
 
@@ -73,33 +69,22 @@ export async function readQueuePulls(
   numbers: readonly number[],
 ): Promise<Map<number, PullDetails>> {
   const found = new Map<number, PullDetails>();
-  for (let start = 0; start < numbers.length; start += maxQueuePullsPerRead) {
-    const chunk = numbers.slice(start, start + maxQueuePullsPerRead);
-    const answer = await readGraphqlPartly<QueuePullsAnswer>(
-      ctx,
-      'SluiceQueuePulls',
-      {
-        query: queuePullsQuery(chunk.length),
-        variables: {
-          owner: ctx.owner,
-          name: ctx.repo,
-          ...Object.fromEntries(chunk.map((number, i) => [pullVariable(i), number])),
-        },
-      },
-      (path, error) => pullPath.test(path) && error.type === 'NOT_FOUND',
-    );
-    const repository = answer?.data.repository;
-    if (!repository) continue;
-    chunk.forEach((number, i) => {
-      const node = repository[pullAlias(i)];
-      if (!node || node.number !== number) return;
-      found.set(number, {
-        pull: toObservedPullNode(ctx, node),
-        baseSha: node.baseRefOid,
-        mergeable: node.mergeable === 'UNKNOWN' ? null : node.mergeable === 'MERGEABLE',
-        testMergeSha: null,
-        mergeCommitSha: node.merged ? (node.mergeCommit?.oid ?? null) : null,
-      });
+  const read = await readAliased<number, QueuePullNode>(ctx, 'SluiceQueuePulls', {
+    items: numbers,
+    perRequest: maxQueuePullsPerRead,
+    query: queuePullsQuery,
+    alias: pullAlias,
+    variable: pullVariable,
+    tolerated: (path, error) => pullPath.test(path) && error.type === 'NOT_FOUND',
+  });
+  for (const { item: number, node } of read) {
+    if (node?.number !== number) continue;
+    found.set(number, {
+      pull: toObservedPullNode(ctx, node),
+      baseSha: node.baseRefOid,
+      mergeable: node.mergeable === 'UNKNOWN' ? null : node.mergeable === 'MERGEABLE',
+      testMergeSha: null,
+      mergeCommitSha: node.merged ? (node.mergeCommit?.oid ?? null) : null,
     });
   }
   return found;

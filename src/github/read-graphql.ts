@@ -54,3 +54,47 @@ export async function readGraphqlPartly<T>(
     throw asReadError(ctx, `graphql ${operation}`, error);
   }
 }
+
+/** What `readAliased` asks for: one aliased field per item, in requests of `perRequest`. */
+export interface AliasedRead<Item> {
+  items: readonly Item[];
+  perRequest: number;
+  /** The document for `count` items. */
+  query: (count: number) => string;
+  /** The response key of the `index`-th item of a request, and its variable's name. */
+  alias: (index: number) => string;
+  variable: (index: number) => string;
+  tolerated: (path: string, error: GraphqlErrorEntry) => boolean;
+}
+
+/**
+ * Many PRs or commits of the repository in as few requests as it takes (the queue's PRs, a
+ * staging's PRs, the live tips' checks): each item with its node under `repository`, null
+ * where GitHub has none (or refused it, as `tolerated` allows).
+ */
+export async function readAliased<Item, Node>(
+  ctx: RepoContext,
+  operation: string,
+  read: AliasedRead<Item>,
+): Promise<{ item: Item; node: Node | null }[]> {
+  const found: { item: Item; node: Node | null }[] = [];
+  for (let start = 0; start < read.items.length; start += read.perRequest) {
+    const chunk = read.items.slice(start, start + read.perRequest);
+    const answer = await readGraphqlPartly<{ repository: Record<string, Node | null> | null }>(
+      ctx,
+      operation,
+      {
+        query: read.query(chunk.length),
+        variables: {
+          owner: ctx.owner,
+          name: ctx.repo,
+          ...Object.fromEntries(chunk.map((item, i) => [read.variable(i), item])),
+        },
+      },
+      read.tolerated,
+    );
+    for (const [i, item] of chunk.entries())
+      found.push({ item, node: answer?.data.repository?.[read.alias(i)] ?? null });
+  }
+  return found;
+}

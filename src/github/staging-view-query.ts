@@ -45,22 +45,26 @@ const commitAuthorsFragment = /* GraphQL */ `
  * requests (pulls/get, git/get-commit for the test merge, pulls/list-commits for the authors).
  * The fields are those of REST's pull-request, so the result is the same `PullDetails`.
  */
+const stagingPullSelection = /* GraphQL */ `
+  {
+    ...SluicePullFields
+    mergeable
+    potentialMergeCommit {
+      ...SluiceCommitFacts
+    }
+    mergeCommit {
+      oid
+    }
+    commits(first: 100) {
+      ...SluiceCommitAuthors
+    }
+  }
+`;
+
 export const stagingViewQuery = /* GraphQL */ `
   query SluiceStagingView($owner: String!, $name: String!, $number: Int!) {
     repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        ...SluicePullFields
-        mergeable
-        potentialMergeCommit {
-          ...SluiceCommitFacts
-        }
-        mergeCommit {
-          oid
-        }
-        commits(first: 100) {
-          ...SluiceCommitAuthors
-        }
-      }
+      pullRequest(number: $number) ${stagingPullSelection}
     }
   }
   ${pullFieldsFragment}
@@ -84,21 +88,7 @@ export function stagingViewsQuery(count: number): string {
   query SluiceStagingViews($owner: String!, $name: String!, ${indexes.map((i) => `$n${i}: Int!`).join(', ')}) {
     repository(owner: $owner, name: $name) {
       ${indexes
-        .map(
-          (i) => `pr${i}: pullRequest(number: $n${i}) {
-        ...SluicePullFields
-        mergeable
-        potentialMergeCommit {
-          ...SluiceCommitFacts
-        }
-        mergeCommit {
-          oid
-        }
-        commits(first: 100) {
-          ...SluiceCommitAuthors
-        }
-      }`,
-        )
+        .map((i) => `pr${i}: pullRequest(number: $n${i}) ${stagingPullSelection}`)
         .join('\n      ')}
     }
   }

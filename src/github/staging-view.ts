@@ -1,6 +1,6 @@
 import type { CommitFacts, Person, StagingView } from './port.js';
 import type { RepoContext } from './repo-context.js';
-import { readGraphql, readGraphqlPartly } from './read-graphql.js';
+import { readAliased, readGraphql } from './read-graphql.js';
 import { toObservedPullNode } from './to-observed-pull-node.js';
 import {
   maxStagingViews,
@@ -44,28 +44,16 @@ export async function stagingViews(
   numbers: readonly number[],
 ): Promise<Map<number, StagingView>> {
   const views = new Map<number, StagingView>();
-  for (let start = 0; start < numbers.length; start += maxStagingViews) {
-    const chunk = numbers.slice(start, start + maxStagingViews);
-    const answer = await readGraphqlPartly<{
-      repository: Record<string, PullRequestNode | null> | null;
-    }>(
-      ctx,
-      'SluiceStagingViews',
-      {
-        query: stagingViewsQuery(chunk.length),
-        variables: {
-          owner: ctx.owner,
-          name: ctx.repo,
-          ...Object.fromEntries(chunk.map((number, i) => [`n${i}`, number])),
-        },
-      },
-      (path, error) => pullPath.test(path) && error.type === 'NOT_FOUND',
-    );
-    for (const [i, number] of chunk.entries()) {
-      const pr = answer?.data.repository?.[`pr${i}`];
-      if (pr?.number === number) views.set(number, await toStagingView(ctx, pr));
-    }
-  }
+  const read = await readAliased<number, PullRequestNode>(ctx, 'SluiceStagingViews', {
+    items: numbers,
+    perRequest: maxStagingViews,
+    query: stagingViewsQuery,
+    alias: (i) => `pr${i}`,
+    variable: (i) => `n${i}`,
+    tolerated: (path, error) => pullPath.test(path) && error.type === 'NOT_FOUND',
+  });
+  for (const { item: number, node } of read)
+    if (node?.number === number) views.set(number, await toStagingView(ctx, node));
   return views;
 }
 
