@@ -34,6 +34,7 @@ import { randomBytes } from 'node:crypto';
 import { createHttpControlRoute } from './control/http-control.js';
 import { handleGraphqlRequest, type GraphqlDeps } from './graphql/handle-graphql-request.js';
 import type { HostFeatures } from './graphql/host-features.js';
+import { checkCallbackUrls } from './oauth/oauth-client.js';
 
 export interface FakeGitHubOptions {
   /** Where the bare repositories live; a fresh temp dir (removed on close) when absent. */
@@ -243,16 +244,26 @@ export class FakeGitHub {
     return new RepoHandle(this.services, this.world.requireRepo(fullName));
   }
 
-  /** The environment a Probot process needs to talk to this stand-in as `app`. */
+  /**
+   * The environment a Probot process needs to talk to this stand-in as `app`, with the app's
+   * OAuth client under the names Probot's manifest flow writes (`GITHUB_CLIENT_ID`/`_SECRET`).
+   */
   envFor(registered: RegisteredApp): Record<string, string> {
     const { host } = new URL(this.url);
     return {
       APP_ID: String(registered.app.id),
       PRIVATE_KEY: registered.privateKey,
       WEBHOOK_SECRET: registered.app.webhookSecret,
+      GITHUB_CLIENT_ID: registered.app.oauth.clientId,
+      GITHUB_CLIENT_SECRET: registered.app.oauth.clientSecret,
       GHE_HOST: host,
       GHE_PROTOCOL: 'http',
     };
+  }
+
+  /** Replaces the app's OAuth callback URLs (e.g. once the app under test knows its port). */
+  setCallbackUrls(app: App, callbackUrls: string[]): void {
+    app.oauth.callbackUrls = checkCallbackUrls(callbackUrls);
   }
 
   /** Waits until deliveries, background work and the app (via probes) are quiet. */

@@ -4,13 +4,15 @@ import type { Access, Account, Permissions } from '../world/types.js';
 import { GitHubError } from '../http/github-error.js';
 import { verifyAppJwt } from './verify-jwt.js';
 import { appJwtOperations } from './permissions.js';
+import { authenticateUserToken } from '../oauth/user-to-server.js';
 
 const badCredentials = (): GitHubError => new GitHubError(401, 'Bad credentials');
 
 /**
  * Resolves the `Authorization` header to the calling app, installation or user, as GitHub
  * does: app endpoints take a JWT (`Bearer <jwt>`); everything else takes an installation token
- * (`token ghs_…` or `Bearer ghs_…`) or a user's personal access token.
+ * (`token ghs_…` or `Bearer ghs_…`), a user's personal access token, or an app's user access
+ * token (`ghu_…`, bounded by the app in `authorizeUserToServer`).
  */
 export function authenticate(
   world: World,
@@ -21,6 +23,8 @@ export function authenticate(
   const [scheme = '', credential = ''] = authorization.trim().split(/\s+/, 2);
   if (appJwtOperations.has(operationId)) return authenticateApp(world, scheme, credential);
   if (!['token', 'bearer'].includes(scheme.toLowerCase())) throw badCredentials();
+  const userToServer = authenticateUserToken(world, operationId, credential);
+  if (userToServer) return userToServer;
   const user = world.userTokens.get(credential);
   if (user) return { kind: 'user', account: user };
   const token = world.tokens.get(credential);
@@ -59,7 +63,9 @@ export function describeCaller(caller: Caller | undefined): string {
     case 'installation':
       return `installation:${caller.installation.id}`;
     case 'user':
-      return `user:${caller.account.login}`;
+      return caller.viaApp
+        ? `user:${caller.account.login} via app:${caller.viaApp.app.id}`
+        : `user:${caller.account.login}`;
   }
 }
 

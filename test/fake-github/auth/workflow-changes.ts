@@ -18,7 +18,8 @@ export function mayChangeWorkflows(caller: Caller): boolean {
     case 'app':
       return false;
     case 'user':
-      return true;
+      // A user access token is an app's: it needs the installation's `workflows` too.
+      return !caller.viaApp || caller.viaApp.installation?.permissions.workflows === 'write';
   }
 }
 

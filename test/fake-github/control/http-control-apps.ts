@@ -1,6 +1,6 @@
 /**
- * Control commands for the GitHub App: register it (key pair, secret, the env Probot needs),
- * install it with a webhook URL, and later take its tokens or permissions away.
+ * Control commands for the GitHub App: register it (key pair, secret, OAuth client, the env
+ * Probot needs), install it with a webhook URL, and later take its tokens or permissions away.
  */
 import { z } from 'zod';
 import {
@@ -22,12 +22,15 @@ export const appCommands: CommandTable = {
       permissions,
       events: z.array(z.string()),
       webhookSecret: z.string().optional(),
+      callbackUrls: z.array(z.url()).max(10).optional(),
+      expireUserTokens: z.boolean().optional(),
     }),
     example: {
       id: 4242,
       slug: 'sluice',
       permissions: { contents: 'write', pull_requests: 'write', checks: 'write' },
       events: ['pull_request', 'push', 'check_run'],
+      callbackUrls: ['http://127.0.0.1:3000/auth/callback'],
     },
     run: (gh, input) => {
       if (input.id !== undefined && gh.world.apps.has(input.id))
@@ -39,8 +42,23 @@ export const appCommands: CommandTable = {
         slug: app.slug,
         privateKey,
         webhookSecret: app.webhookSecret,
+        clientId: app.oauth.clientId,
+        clientSecret: app.oauth.clientSecret,
+        callbackUrls: app.oauth.callbackUrls,
         env: gh.envFor(registered),
       };
+    },
+  }),
+
+  'set-callback-urls': defineCommand({
+    summary: "Replaces the app's OAuth callback URLs (where the sign-in flow may return to).",
+    input: z.strictObject({ app: z.number().int(), callbackUrls: z.array(z.url()).max(10) }),
+    example: { app: 4242, callbackUrls: ['http://127.0.0.1:3000/auth/callback'] },
+    run: (gh, input) => {
+      const app = gh.world.apps.get(input.app);
+      if (!app) throw new ControlError(404, `no app ${input.app}`);
+      gh.setCallbackUrls(app, input.callbackUrls);
+      return { callbackUrls: app.oauth.callbackUrls };
     },
   }),
 

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { World } from '../world/world.js';
 import type { App, Installation, Permissions, WebhookTarget } from '../world/types.js';
+import { createOAuthClient } from '../oauth/oauth-client.js';
 
 export interface RegisterAppInput {
   id?: number;
@@ -11,6 +12,11 @@ export interface RegisterAppInput {
   /** Webhook events the app subscribes to (e.g. `pull_request`, `check_run`). */
   events: string[];
   webhookSecret?: string;
+  /** The OAuth client's callback URLs (exact match; the first is the default `redirect_uri`). */
+  callbackUrls?: string[];
+  clientSecret?: string;
+  /** `false` opts out of expiring user access tokens (no `expires_in`, no refresh token). */
+  expireUserTokens?: boolean;
 }
 
 export interface InstallInput {
@@ -53,6 +59,7 @@ export function registerApp(world: World, input: RegisterAppInput): RegisteredAp
     permissions: { metadata: 'read', ...input.permissions },
     events: input.events,
     createdAt: world.clock.now(),
+    oauth: createOAuthClient(id, input),
   };
   world.apps.set(id, app);
   return { app, privateKey };

@@ -18,6 +18,7 @@ import { actionsRunHandlers } from './actions-runs.js';
 import { actionsJobHandlers } from './actions-jobs.js';
 import { actionsLogHandlers } from './actions-logs.js';
 import { releaseHandlers } from './releases.js';
+import { userHandlers } from '../oauth/user-handlers.js';
 
 /** Every REST operation the stand-in implements, keyed by operationId. */
 export const handlers: HandlerTable = {
@@ -40,4 +41,5 @@ export const handlers: HandlerTable = {
   ...actionsJobHandlers,
   ...actionsLogHandlers,
   ...releaseHandlers,
+  ...userHandlers,
 };

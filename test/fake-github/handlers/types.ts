@@ -1,10 +1,14 @@
 import type { Account, App, Installation, Permissions, RepoState } from '../world/types.js';
 import type { Services } from '../world/services.js';
+import type { UserToServer } from '../oauth/types.js';
 
 export type Caller =
   | { kind: 'app'; app: App }
-  /** A person with a personal access token (the harness's "developer" using the API). */
-  | { kind: 'user'; account: Account }
+  /**
+   * A person with a personal access token (the harness's "developer" using the API), or with
+   * an app's user access token (`viaApp`): then also bounded by what the app may do.
+   */
+  | { kind: 'user'; account: Account; viaApp?: UserToServer }
   | {
       kind: 'installation';
       app: App;

@@ -13,6 +13,7 @@ import { authenticate, describeCaller } from '../auth/authenticate.js';
 import { acceptedPermissionsHeader, isPermitted } from '../auth/permissions.js';
 import { apiHeaders } from './api-headers.js';
 import { isRawBody } from './raw-body.js';
+import { authorizeUserToServer } from '../oauth/user-to-server.js';
 
 export interface PipelineDeps {
   world: World;
@@ -107,6 +108,7 @@ export async function handleApiRequest(deps: PipelineDeps, request: Request): Pr
           headers: { 'x-accepted-github-permissions': acceptedPermissionsHeader(operationId) },
         });
       }
+      caller = authorizeUserToServer(world, caller, operationId, route.pathParams);
       const repo = resolveRepo(world, caller, route.pathParams, method, operationId);
       const check = spec.validateRequest({
         operationId,

@@ -8,7 +8,7 @@ export function renderApp(world: World, app: App): Record<string, unknown> {
     id: app.id,
     slug: app.slug,
     node_id: nodeId('A', app.id),
-    client_id: `Iv1.${app.id.toString(16).padStart(16, '0')}`,
+    client_id: app.oauth.clientId,
     owner: renderUser(world, app.owner),
     name: app.name,
     description: null,

@@ -36,6 +36,18 @@ export interface App {
   permissions: Permissions;
   events: string[];
   createdAt: Date;
+  /** The app's OAuth client, for signing users in with the web flow (`oauth/`). */
+  oauth: OAuthClient;
+}
+
+/** What an App's settings page holds for user authorization (GitHub App user-to-server flow). */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+  /** Registered callback URLs, matched exactly; the first is used when `redirect_uri` is absent. */
+  callbackUrls: string[];
+  /** User access tokens expire after 8 hours, with a refresh token: GitHub's default for apps. */
+  expireUserTokens: boolean;
 }
 
 export interface Installation {

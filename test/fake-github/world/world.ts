@@ -9,6 +9,7 @@ import type {
   RepoState,
 } from './types.js';
 import type { Violation, RequestLogEntry } from './logs.js';
+import { OAuthStore } from '../oauth/oauth-store.js';
 
 /**
  * Everything the stand-in knows, apart from git objects and refs (which live in each
@@ -23,6 +24,8 @@ export class World {
   readonly tokens = new Map<string, InstallationToken>();
   /** Personal access tokens of harness users, for REST calls and git pushes as a person. */
   readonly userTokens = new Map<string, Account>();
+  /** The OAuth web flow's codes and user access tokens (`ghu_…`) of GitHub Apps. */
+  readonly oauth = new OAuthStore();
   readonly repos = new Map<string, RepoState>();
   readonly requests: RequestLogEntry[] = [];
   readonly violations: Violation[] = [];
