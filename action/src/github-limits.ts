@@ -1,5 +1,10 @@
 import type { EntryRecord } from '../../src/changelog/index.js';
-import { renderJobSummary } from '../../src/changelog/index.js';
+import {
+  cutLines,
+  cutReleaseNotes,
+  describeOmittedEntries,
+  renderJobSummary,
+} from '../../src/changelog/index.js';
 
 /**
  * GitHub's limits on what a step hands back: an output is "a maximum of 1 MB", a step's job
@@ -58,7 +63,7 @@ type JobSummaryInput = Parameters<typeof renderJobSummary>[0];
 /**
  * The job summary under 1 MiB: the counts line always; the notes cut at an entry, then the
  * warnings (at most a quarter of the room: all of them are in the log anyway); and a closing
- * list of everything cut, the outputs' cuts (`cuts`) included.
+ * list of everything cut, the other cuts (`cuts`: the outputs', the release's) included.
  */
 export function fitJobSummary(input: JobSummaryInput, cuts: readonly string[]): Fitted {
   const own: string[] = [];
@@ -77,7 +82,7 @@ export function fitJobSummary(input: JobSummaryInput, cuts: readonly string[]): 
       );
     }
     const head = renderJobSummary({ ...input, notes: notes.text, warnings: [] });
-    const shown = cutLines(warnings, budget - bytes(head) - 256);
+    const shown = cutLines(warnings, budget - bytes(head) - 256, bytes);
     text = head + shown.text;
     if (shown.omitted > 0) {
       text += `- … and ${count(shown.omitted)} more warnings, in the step's log.\n`;
@@ -92,39 +97,11 @@ export function fitJobSummary(input: JobSummaryInput, cuts: readonly string[]): 
   return { value: `${text}${list.join('\n')}`, cuts: own };
 }
 
-/**
- * Release notes cut after a whole entry line within `budget` bytes, never after a section
- * heading, closed by a line saying how many entries are missing and why.
- */
+/** Release notes cut after a whole entry line within `budget` bytes, saying what is missing. */
 function cutNotes(notes: string, budget: number, limit: string) {
-  const reserve = 160;
-  const { text, kept, omitted } = cutLines(notes, budget - reserve);
-  if (omitted === 0) return { text, kept, omitted };
-  const lines = text.split('\n');
-  while (lines.length > 0 && !isItem(lines.at(-1) ?? '')) lines.pop();
-  const note = `_… and ${count(omitted)} more entries not shown: GitHub limits ${limit}._`;
-  return { text: `${lines.join('\n')}\n\n${note}\n`, kept, omitted };
+  const closing = (omitted: number) => describeOmittedEntries({ omitted, limit });
+  return cutReleaseNotes(notes, { budget, size: bytes, closing });
 }
 
-/** The longest run of whole lines from the start that fits; counts the `- ` items kept and not. */
-function cutLines(text: string, budget: number) {
-  const lines = text.split('\n');
-  let size = 0;
-  let end = 0;
-  for (; end < lines.length; end++) {
-    const added = bytes(lines[end] ?? '') + 1;
-    if (size + added > budget) break;
-    size += added;
-  }
-  if (end === lines.length) return { text, kept: lines.filter(isItem).length, omitted: 0 };
-  const keptLines = lines.slice(0, end);
-  return {
-    text: keptLines.length === 0 ? '' : `${keptLines.join('\n')}\n`,
-    kept: keptLines.filter(isItem).length,
-    omitted: lines.slice(end).filter(isItem).length,
-  };
-}
-
-const isItem = (line: string) => line.startsWith('- ');
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const count = (n: number) => n.toLocaleString('en-US');

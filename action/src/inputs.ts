@@ -1,5 +1,6 @@
 import { getInput } from '@actions/core';
 import { normalize, resolve } from 'node:path';
+import { parseRepositoryUrl } from '../../src/changelog/index.js';
 
 /** The config file read when the workflow names none; it may be missing. */
 export const DEFAULT_CONFIG_PATH = '.github/sluice.yml';
@@ -21,6 +22,8 @@ export interface ActionInputs {
   repository: { owner: string; repo: string } | undefined;
   /** Set on GitHub Enterprise Server. */
   apiUrl: string | undefined;
+  /** The repository's web address for CHANGELOG.md's links; unknown outside Actions. */
+  repositoryUrl: string | undefined;
 }
 
 export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
@@ -39,6 +42,10 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     commit: readBoolean('commit'),
     repository: owner && repo ? { owner, repo } : undefined,
     apiUrl: optional(env.GITHUB_API_URL ?? ''),
+    repositoryUrl:
+      env.GITHUB_SERVER_URL && owner && repo
+        ? parseRepositoryUrl(`${env.GITHUB_SERVER_URL}/${owner}/${repo}`)
+        : undefined,
   };
 }
 

@@ -4,7 +4,9 @@ import {
   describeNextVersion,
   describeTarget,
   describeWarning,
+  summariseWarnings,
   toEntryRecord,
+  type ChangelogWarning,
 } from '../../src/changelog/index.js';
 import {
   createOctokitExtendsReader,
@@ -48,8 +50,8 @@ export async function run(): Promise<void> {
     core.setOutput('version', describeTarget(outcome.target));
     core.setOutput('changelog-updated', String(outcome.changelogUpdated));
     core.setOutput('commit', outcome.commit ?? '');
-    for (const warning of outcome.warnings) core.warning(describeWarning(warning));
-    const outputCuts = [...entries.cuts, ...markdown.cuts];
+    annotateWarnings(outcome.warnings);
+    const outputCuts = [...outcome.cuts, ...entries.cuts, ...markdown.cuts];
     const summary = fitJobSummary(
       { ...outcome, notes: outcome.markdown, counts: countEntries(outcome.entries) },
       outputCuts,
@@ -59,6 +61,20 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(describeFailure(error));
   }
+}
+
+/**
+ * One annotation per warning would bury the run under thousands of identical ones (and
+ * GitHub shows only ten of a step's warnings): a few of each kind are annotated, the rest
+ * counted, and the whole list goes to the log.
+ */
+function annotateWarnings(warnings: readonly ChangelogWarning[]): void {
+  const summary = summariseWarnings(warnings);
+  for (const line of summary.lines) core.warning(line);
+  if (summary.omitted === 0) return;
+  core.startGroup(`All ${warnings.length.toLocaleString('en-US')} warnings`);
+  for (const warning of warnings) core.info(describeWarning(warning));
+  core.endGroup();
 }
 
 /** The repository the token speaks for; undefined offline (no token). */

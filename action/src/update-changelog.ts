@@ -10,21 +10,22 @@ import type {
 import {
   buildChangelog,
   changelogCommitMessage,
-  mergeReleaseNotes,
   nextVersion,
+  releaseUrl,
   renderReleaseNotes,
-  upsertChangelog,
 } from '../../src/changelog/index.js';
+import { upsertChangelog } from '../../src/changelog/upsert-changelog.js';
 import { commitFile, readRange, runGit } from '../../src/git-history/index.js';
 import { ensureFullHistory } from './ensure-full-history.js';
 import type { ActionInputs } from './inputs.js';
+import { publishReleaseNotes, type ReleaseOutcome } from './publish-release-notes.js';
+
+export type { ReleaseOutcome } from './publish-release-notes.js';
 
 export interface ChangelogPorts {
   titles: TitleLookup | undefined;
   releases: ReleasePort | undefined;
 }
-
-export type ReleaseOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 export interface ChangelogOutcome extends ChangelogResult {
   target: ReleaseTarget;
@@ -38,6 +39,13 @@ export interface ChangelogOutcome extends ChangelogResult {
   commit: string | undefined;
   /** The checkout was shallow and the rest of its history was fetched. */
   deepened: boolean;
+  /** What was left out of the GitHub Release to fit its limit, one sentence each. */
+  cuts: string[];
+}
+
+/** A range that holds no commit: writing it would file an empty release. */
+export class EmptyRangeError extends Error {
+  override name = 'EmptyRangeError';
 }
 
 /**
@@ -57,20 +65,39 @@ export async function updateChangelog(
   const deepened = await ensureFullHistory(repoDir);
   const { range, commits } = await readRange({ repoDir, from, to, version });
   const result = await buildChangelog({ commits, config, titles: ports.titles });
+  if (from !== undefined && result.entries.length === 0) throw emptyRange(from, range.to);
   const markdown = renderReleaseNotes(result.entries, config);
   const next = nextVersion(range.from, result.bump);
   const outcome = { ...result, target: range.target, markdown, deepened, next };
   if (inputs.dryRun) {
-    const skipped = { release: 'skipped' as const, releaseLocation: undefined };
+    const skipped = { release: 'skipped' as const, releaseLocation: undefined, cuts: [] };
     return { ...outcome, changelogUpdated: false, ...skipped, commit: undefined };
   }
   const path = inputs.changelogPath;
+  const { repositoryUrl } = inputs;
   const changelogUpdated =
-    path !== undefined && (await upsertFile(resolve(repoDir, path), result, range.target, config));
+    path !== undefined &&
+    (await upsertFile(resolve(repoDir, path), {
+      ...result,
+      target: range.target,
+      config,
+      repositoryUrl,
+      from: range.from,
+    }));
   // The commit the notes describe: a release created for a tag that does not exist yet is
   // tagged there, not at whatever the default branch has moved on to.
   const target = (await runGit(repoDir, ['rev-parse', '--verify', `${range.to}^{commit}`])).trim();
-  const published = await publishNotes(inputs.releaseTag, markdown, ports.releases, target);
+  const published = await publishReleaseNotes({
+    tag: inputs.releaseTag,
+    markdown,
+    releases: ports.releases,
+    target,
+    changelogPath: path,
+    compareUrl:
+      repositoryUrl === undefined || inputs.releaseTag === undefined
+        ? undefined
+        : releaseUrl(repositoryUrl, range.from, inputs.releaseTag),
+  });
   const commit =
     inputs.commit && changelogUpdated && path !== undefined
       ? await commitFile({ repoDir, path, message: changelogCommitMessage(path, range.target) })
@@ -80,37 +107,24 @@ export async function updateChangelog(
 
 async function upsertFile(
   path: string,
-  result: ChangelogResult,
-  target: ReleaseTarget,
-  config: ChangelogConfig,
+  upsert: Omit<Parameters<typeof upsertChangelog>[0], 'existing'>,
 ): Promise<boolean> {
   const existing = await readFile(path, 'utf8').catch(() => undefined);
-  const { text } = upsertChangelog({ existing, entries: result.entries, target, config });
+  const { text } = upsertChangelog({ ...upsert, existing });
   if (text === existing) return false;
   await writeFile(path, text);
   return true;
 }
 
-async function publishNotes(
-  tag: string | undefined,
-  markdown: string,
-  releases: ReleasePort | undefined,
-  target: string,
-): Promise<{ release: ReleaseOutcome; releaseLocation: ReleaseLocation | undefined }> {
-  if (tag === undefined || releases === undefined) {
-    return { release: 'skipped', releaseLocation: undefined };
-  }
-  const found = await releases.findRelease(tag);
-  if (!found) {
-    const created = await releases.createRelease(tag, mergeReleaseNotes('', markdown), target);
-    return { release: 'created', releaseLocation: created };
-  }
-  const body = mergeReleaseNotes(found.body, markdown);
-  if (body === found.body) {
-    return { release: 'unchanged', releaseLocation: { id: found.id, url: found.url } };
-  }
-  const updated = await releases.updateRelease(found.id, body);
-  return { release: 'updated', releaseLocation: updated };
+/**
+ * `from` names where `to` already is, or a later commit: a branch or commit hash given
+ * where a tag was meant (`from: main` on main). Nothing to list, and a release of nothing
+ * would still promote Unreleased; so the step fails before it writes.
+ */
+function emptyRange(from: string, to: string): EmptyRangeError {
+  return new EmptyRangeError(
+    `The range ${from}..${to} holds no commits: ${to} is ${from} or one of its ancestors, so there is nothing to list and nothing was written. Set \`from\` to an older ref, usually the previous release's tag, or leave it out to start at the newest tag before \`to\`.`,
+  );
 }
 
 /** Why the release of `release-tag` cannot be reached, and what to do about it. */

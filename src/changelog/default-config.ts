@@ -31,6 +31,7 @@ export const DEFAULT_CHANGELOG_CONFIG: ChangelogConfig = {
     'Other',
   ],
   breakingSection: 'Breaking changes',
+  breakingSectionShared: false,
   otherSection: 'Other',
   ignore: [
     String.raw`^chore\(release\)`,

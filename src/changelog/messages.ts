@@ -7,6 +7,9 @@ import type { ChangelogWarning, ReleaseTarget, VersionBump } from './types.js';
  */
 export const NO_NOTABLE_CHANGES = '_No notable changes._';
 
+/** Starts a breaking entry listed among other changes (Keep a Changelog's Changed). */
+export const BREAKING_MARKER = '**Breaking:**';
+
 export const CHANGELOG_PREAMBLE = [
   '# Changelog',
   '',
@@ -81,13 +84,20 @@ export function describeConfigErrors(
   return errors.map((e) => `${e.path}:${e.line}:${e.column}: ${e.message} ${e.fix}`).join('\n');
 }
 
-/** The file heading for a target, as `sluice changelog` prints it. */
-export function renderReleaseHeading(target: ReleaseTarget): string {
+/**
+ * The file heading for a target, as `sluice changelog` prints it; in CHANGELOG.md a version
+ * links to what changed (`## [1.2.0](…/compare/v1.1.0...v1.2.0) - 2024-05-01`), as
+ * release-please writes it.
+ */
+export function renderReleaseHeading(target: ReleaseTarget, url?: string): string {
   switch (target.kind) {
     case 'unreleased':
       return '## [Unreleased]';
-    case 'version':
-      return `## [${target.version.replace(/^v(?=\d)/, '')}]${target.date === undefined ? '' : ` - ${target.date}`}`;
+    case 'version': {
+      const link = url === undefined ? '' : `(${url})`;
+      const date = target.date === undefined ? '' : ` - ${target.date}`;
+      return `## [${target.version.replace(/^v(?=\d)/, '')}]${link}${date}`;
+    }
   }
 }
 
@@ -110,4 +120,26 @@ export function describeNextVersion(next: NextVersion): string {
     case 'unknown':
       return `No next version: ${next.reason}.`;
   }
+}
+
+/** Closes a run of warnings shown one by one: how many more of the kind there are. */
+export function describeMoreWarnings(warning: ChangelogWarning, more: number): string {
+  return `… and ${formatCount(more)} more like this (${describeWarningKind(warning)})`;
+}
+
+function describeWarningKind(warning: ChangelogWarning): string {
+  switch (warning.kind) {
+    case 'unclassified':
+      return 'subjects with no change type';
+    case 'unknown-type':
+      return `subjects of the unknown type "${warning.type}"`;
+    case 'untitled':
+      return 'ids without a title';
+    case 'title-lookup-failed':
+      return 'titles that could not be fetched';
+  }
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }

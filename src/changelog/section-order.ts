@@ -1,8 +1,17 @@
 import type { ChangelogConfig } from './types.js';
 
-/** Rank of a section in a release: the configured order; unknown titles just before Other. */
+/**
+ * Rank of a section in a release: the configured order; titles the config does not know
+ * (written by hand) just before Other, wherever Other is (Keep a Changelog's Changed is second).
+ */
 export function rankSection(section: string, config: ChangelogConfig): number {
-  if (section === config.otherSection) return Number.MAX_SAFE_INTEGER;
-  const index = config.sections.findIndex((title) => title.toLowerCase() === section.toLowerCase());
-  return index === -1 ? Number.MAX_SAFE_INTEGER - 1 : index;
+  const index = indexOf(section, config);
+  if (index !== -1) return index;
+  const other = indexOf(config.otherSection, config);
+  return (other === -1 ? config.sections.length : other) - 0.5;
+}
+
+function indexOf(section: string, config: ChangelogConfig): number {
+  const title = section.toLowerCase();
+  return config.sections.findIndex((candidate) => candidate.toLowerCase() === title);
 }

@@ -17,7 +17,12 @@ export interface ChangelogConfig {
   sections: readonly string[];
   /** Title of the section breaking changes go to, whatever their type. */
   breakingSection: string;
-  /** Title of the section for what could not be classified. */
+  /**
+   * The breaking section also holds changes that are not breaking (Keep a Changelog's
+   * Changed): there a breaking entry is marked as such, and only it calls for a major release.
+   */
+  breakingSectionShared: boolean;
+  /** Title of the section for what could not be classified (Changed with Keep a Changelog). */
   otherSection: string;
   /** Case-insensitive patterns for housekeeping subjects (version bumps, regenerated files). */
   ignore: readonly string[];

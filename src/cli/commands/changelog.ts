@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type * as ChangelogCore from '../../changelog/index.js';
-import type { ChangelogConfig, ChangelogWarning } from '../../changelog/index.js';
+import type { ChangelogConfig } from '../../changelog/index.js';
+import { parseRepositoryUrl } from '../../changelog/repository-links.js';
 // Not the git-history index: every module loaded before git starts delays it.
 import { readRange } from '../../git-history/read-range.js';
 import { GitError } from '../../git-history/run-git.js';
@@ -14,17 +15,21 @@ import { UsageError } from '../types.js';
 type Core = typeof ChangelogCore;
 
 const usage = `Usage: sluice changelog [--from REF] [--to REF] [--repo DIR] [--format md|json]
-                        [--write FILE] [--config FILE]
+                        [--write FILE] [--repo-url URL] [--config FILE]
        sluice changelog parse [-z] [--config FILE] < subjects
 
 Turns the merge subjects between two refs into changelog entries.
 
-  --from REF     exclusive start (default: the newest tag before --to)
-  --to REF       end (default: HEAD); a tagged --to files entries under that version
-  --repo DIR     the git repository (default: the current directory)
-  --format FMT   md (default) or json
-  --write FILE   also upsert the entries into FILE (Keep a Changelog; re-runs are no-ops)
-  --config FILE  Sluice config (default: .github/sluice.yml in the repository, if any)
+  --from REF       exclusive start (default: the newest tag before --to)
+  --to REF         end (default: HEAD); a tagged --to files entries under that version
+  --repo DIR       the git repository (default: the current directory)
+  --format FMT     md (default) or json
+  --write FILE     also upsert the entries into FILE (Keep a Changelog; re-runs are no-ops)
+  --repo-url URL   the repository's web address, so that --write links each entry to its
+                   pull request and a new version to its comparison on GitHub (default:
+                   $GITHUB_SERVER_URL/$GITHUB_REPOSITORY, else the origin remote when it is
+                   on github.com; '' writes no links)
+  --config FILE    Sluice config (default: .github/sluice.yml in the repository, if any)
 
 parse reads one subject per line (with -z: one full message per NUL-separated record)
 and prints one JSON object per line.
@@ -37,6 +42,7 @@ const options = {
   repo: { type: 'string' },
   format: { type: 'string' },
   write: { type: 'string' },
+  'repo-url': { type: 'string' },
   config: { type: 'string' },
   z: { type: 'boolean', short: 'z' },
 } as const;
@@ -61,6 +67,12 @@ export const changelogCommand: CliCommand = {
     const format = values.format ?? 'md';
     if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
     const [subcommand, extra] = positionals;
+    const repoUrl = values['repo-url'];
+    if (repoUrl !== undefined && repoUrl !== '' && parseRepositoryUrl(repoUrl) === undefined) {
+      throw new UsageError(
+        `--repo-url must be the repository's web address, such as https://github.com/owner/repo, not "${repoUrl}"`,
+      );
+    }
     if ((subcommand !== undefined && subcommand !== 'parse') || extra !== undefined) {
       throw new UsageError(`unexpected "${extra ?? subcommand}"`);
     }
@@ -86,14 +98,20 @@ export const changelogCommand: CliCommand = {
       if (range.from === undefined) {
         io.stderr.write(`sluice changelog: ${await describeMissingTag(repoDir, range.to)}\n`);
       }
-      for (const line of summariseWarnings(result.warnings, (w) => core.describeWarning(w))) {
+      for (const line of core.summariseWarnings(result.warnings).lines) {
         io.stderr.write(`warning: ${line}\n`);
       }
       if (values.write !== undefined) {
         const path = resolve(io.cwd, values.write);
-        const existing = await readFile(path, 'utf8').catch(() => undefined);
-        const { target } = range;
-        const { text, added } = core.upsertChangelog({ ...result, existing, target, config });
+        // The Markdown parser loads only now: most runs print and write nothing.
+        const [existing, { upsertChangelog }, repositoryUrl] = await Promise.all([
+          readFile(path, 'utf8').catch(() => undefined),
+          import('../../changelog/upsert-changelog.js'),
+          repositoryUrlOf(repoDir, values['repo-url'], io.env),
+        ]);
+        const { target, from } = range;
+        const upsert = { ...result, existing, target, config, repositoryUrl, from };
+        const { text, added } = upsertChangelog(upsert);
         if (text !== existing) await writeFile(path, text);
         io.stderr.write(`${values.write}: ${added} entries added\n`);
       }
@@ -107,38 +125,6 @@ export const changelogCommand: CliCommand = {
     }
   },
 };
-
-/** Warnings of one kind shown in full before the rest are counted. */
-const WARNINGS_SHOWN = 5;
-
-/**
- * The warnings, a few of each kind in full and the rest counted: a history of thousands of
- * unconventional subjects must not bury the output under one line each.
- */
-export function summariseWarnings(
-  warnings: readonly ChangelogWarning[],
-  describe: (warning: ChangelogWarning) => string,
-): string[] {
-  const keyOf = (w: ChangelogWarning) =>
-    w.kind === 'unknown-type' ? `${w.kind} ${w.type}` : w.kind;
-  const totals = new Map<string, number>();
-  for (const w of warnings) totals.set(keyOf(w), (totals.get(keyOf(w)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const lines: string[] = [];
-  for (const w of warnings) {
-    const key = keyOf(w);
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    if (count > WARNINGS_SHOWN) continue;
-    lines.push(describe(w));
-    const more = totals.get(key)! - count;
-    // After the last one shown of its kind, so "this" is the line above.
-    if (count === WARNINGS_SHOWN && more > 0) {
-      lines.push(`… and ${more.toLocaleString('en-US')} more like this`);
-    }
-  }
-  return lines;
-}
 
 function parseCommandLine(args: string[]) {
   try {
@@ -181,6 +167,18 @@ async function extendsReader(repoDir: string, env: NodeJS.ProcessEnv) {
   const { extendsReaderFromEnvironment } =
     await import('../../changelog-github/ports-from-environment.js');
   return extendsReaderFromEnvironment(repoDir, env);
+}
+
+/** `--repo-url` as given ('' for none), else found as its help says. */
+async function repositoryUrlOf(
+  repoDir: string,
+  given: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  if (given !== undefined) return given === '' ? undefined : parseRepositoryUrl(given);
+  const { repositoryUrlFromEnvironment } =
+    await import('../../changelog-github/repository-url-from-environment.js');
+  return repositoryUrlFromEnvironment(repoDir, env);
 }
 
 async function titleLookup(repoDir: string, env: NodeJS.ProcessEnv) {

@@ -36,7 +36,8 @@ export const changelogSections = z
   .prefault({})
   .meta({
     title: 'Changelog sections',
-    description: 'Section headings, in the order they are printed.',
+    description:
+      'Section headings of the `sluice` preset, in the order they are printed (`keep-a-changelog` keeps its own).',
   });
 
 export const changelogSectionKeys = Object.keys(changelogSections.unwrap().shape) as Array<

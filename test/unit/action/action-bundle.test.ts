@@ -11,6 +11,7 @@ import {
 } from '../changelog/support/build-repository.js';
 import { parseHistoryFixture } from '../changelog/support/history-fixture.js';
 import { fixtures } from '../changelog/support/run-history.js';
+import { largeRepository } from './support/large-repository.js';
 
 afterAll(removeTempDirs);
 
@@ -28,7 +29,11 @@ function readOutputs(path: string): Record<string, string> {
 }
 
 /** Runs the committed bundle the way the runner does: a bare `node`, inputs in the env. */
-function runAction(workspace: string, inputs: Record<string, string>) {
+function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  variables: NodeJS.ProcessEnv = {},
+) {
   const files = makeTempDir('action-files');
   const output = join(files, 'output');
   const summary = join(files, 'summary');
@@ -42,6 +47,7 @@ function runAction(workspace: string, inputs: Record<string, string>) {
     GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
+    ...variables,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [bundle], { cwd: files, env, encoding: 'utf8' });
@@ -120,6 +126,45 @@ describe('the Action, run from its committed bundle', () => {
     const run = runAction(dir, {});
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error::\.github\/sluice\.yml:2:\d+: /m);
+  });
+});
+
+describe('the Action with a `from` that is not a version tag', () => {
+  it('lists the range from a commit hash, but counts no next version from it and says why', () => {
+    const dir = mixedRepository();
+    const start = git(dir, 'rev-parse', 'v1.0.0');
+    const inputs = { from: start, to: 'v2.0.0', changelog: 'CHANGELOG.md' };
+    const run = runAction(dir, inputs, {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/widgets',
+    });
+    expect(run.status).toBe(0);
+    expect(run.outputs).toMatchObject({
+      bump: 'major',
+      'next-version': '',
+      version: 'v2.0.0',
+      'changelog-updated': 'true',
+    });
+    expect(JSON.parse(run.outputs.entries ?? '')).toHaveLength(9);
+    expect(run.stdout).toContain(
+      `::warning::No next version: ${start}, where the range starts, is not a semver version (such as 1.2.3 or v1.2.3), so there is no version to count from; the suggested bump is major.\n`,
+    );
+    expect(run.summary).toContain(`No next version: ${start}, where the range starts`);
+    // The heading compares with the commit the range starts at: that is what the entries cover.
+    expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toContain(
+      `\n## [2.0.0](https://github.com/acme/widgets/compare/${start}...v2.0.0) - 2023-11-14\n`,
+    );
+  });
+
+  it('fails naming the range when `from` is a branch already at `to`, and writes nothing', () => {
+    const dir = mixedRepository();
+    const run = runAction(dir, { from: 'main', to: 'HEAD', changelog: 'CHANGELOG.md' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error::The range main\.\.HEAD holds no commits: HEAD is main or one of its ancestors, so there is nothing to list and nothing was written\. Set `from` to an older ref/m,
+    );
+    expect(run.outputs).toEqual({});
+    expect(spawnSync('test', ['-e', join(dir, 'CHANGELOG.md')]).status).toBe(1);
   });
 });
 
@@ -205,32 +250,6 @@ describe('the Action on a shallow checkout', () => {
   });
 });
 
-/**
- * `count` commits on main, written by one `git fast-import` (a second or two for 30,000):
- * conventional features with a PR number, and every tenth subject without a type, so the
- * range also carries thousands of warnings.
- */
-function largeRepository(count: number): string {
-  const dir = makeTempDir('large');
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  const chunks: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    const subject =
-      i % 10 === 0
-        ? `Tweak the widget settings page once more, round ${i}`
-        : `feat(area-${i % 37}): add the configurable widget option number ${i} to the settings page (#${i})`;
-    const message = `${subject}\n`;
-    chunks.push(
-      `commit refs/heads/main\nmark :${i}\ncommitter Mona <mona@example.com> ${1_700_000_000 + i} +0000\n`,
-      `data ${Buffer.byteLength(message)}\n${message}`,
-      i === 1 ? '\n' : `from :${i - 1}\n\n`,
-    );
-  }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
-  git(dir, 'symbolic-ref', 'HEAD', 'refs/heads/main');
-  return dir;
-}
-
 describe('the Action over a large history', () => {
   const OUTPUT_LIMIT = 1_000_000;
   const SUMMARY_LIMIT = 1024 * 1024;
@@ -270,5 +289,18 @@ describe('the Action over a large history', () => {
     expect(run.stdout).toMatch(
       /^::warning::The job summary shows the first [\d,]+ of 3,000 warnings/m,
     );
+
+    // 3,000 warnings alike: five annotations, then one that counts the rest; all in the log.
+    const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
+    expect(annotations.filter((line) => line.includes('no change type found'))).toHaveLength(5);
+    expect(annotations).toContain(
+      '::warning::… and 2,995 more like this (subjects with no change type)',
+    );
+    expect(run.stdout).toContain('::group::All 3,000 warnings\n');
+    expect(
+      run.stdout.match(
+        /^\w+ "Tweak the widget settings page once more, round \d+": no change type found/gm,
+      ),
+    ).toHaveLength(3000);
   }, 30_000);
 });

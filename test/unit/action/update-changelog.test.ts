@@ -2,12 +2,13 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionInputs } from '../../../action/src/inputs.js';
-import { updateChangelog } from '../../../action/src/update-changelog.js';
+import { EmptyRangeError, updateChangelog } from '../../../action/src/update-changelog.js';
 import type { ReleasePort } from '../../../src/changelog/index.js';
-import { DEFAULT_CHANGELOG_CONFIG } from '../../../src/changelog/index.js';
+import { DEFAULT_CHANGELOG_CONFIG, RELEASE_BODY_LIMIT } from '../../../src/changelog/index.js';
 import { buildRepository, removeTempDirs } from '../changelog/support/build-repository.js';
 import { parseHistoryFixture } from '../changelog/support/history-fixture.js';
 import { fixtures } from '../changelog/support/run-history.js';
+import { largeRepository } from './support/large-repository.js';
 
 afterAll(removeTempDirs);
 
@@ -54,6 +55,7 @@ function anInputs(overrides: Partial<ActionInputs>): ActionInputs {
     commit: false,
     repository: { owner: 'acme', repo: 'widgets' },
     apiUrl: undefined,
+    repositoryUrl: undefined,
     ...overrides,
   };
 }
@@ -126,5 +128,70 @@ describe('updateChangelog without a way to reach the release', () => {
     await expect(
       updateChangelog(inputs, config, { titles: undefined, releases: undefined }),
     ).rejects.toThrow(/GITHUB_REPOSITORY/);
+  });
+});
+
+describe("updateChangelog within GitHub's limit on a release", () => {
+  it('cuts the notes after a whole entry, names where the rest is, and reports the cut', async () => {
+    const releases = fakeReleases({ 'v2.0.0': 'Thanks to all contributors!' });
+    const inputs = anInputs({
+      workspace: largeRepository(3000),
+      releaseTag: 'v2.0.0',
+      changelogPath: 'CHANGELOG.md',
+      repositoryUrl: 'https://github.com/acme/widgets',
+    });
+    const outcome = await updateChangelog(inputs, config, {
+      titles: undefined,
+      releases: releases.port,
+    });
+    const body = releases.bodies.get('v2.0.0') ?? '';
+    expect(outcome.markdown.length).toBeGreaterThan(RELEASE_BODY_LIMIT);
+    expect(body.length).toBeLessThanOrEqual(RELEASE_BODY_LIMIT);
+    expect(body).toMatch(/^Thanks to all contributors!\n\n<!-- sluice:release-notes:start -->\n/);
+    expect(body).toMatch(
+      /\(#\d+\)\n\n_… and [\d,]+ more entries not shown: GitHub limits a release to 125,000 characters\. See `CHANGELOG\.md` or \[every change\]\(https:\/\/github\.com\/acme\/widgets\/releases\/tag\/v2\.0\.0\)\._\n<!-- sluice:release-notes:end -->$/,
+    );
+    expect(outcome.cuts).toEqual([
+      expect.stringMatching(
+        /^The GitHub Release v2\.0\.0 lists the first [\d,]+ of 3,000 entries: GitHub limits a release to 125,000 characters\.$/,
+      ),
+    ]);
+    // The file keeps every entry.
+    const changelog = readFileSync(join(inputs.workspace, 'CHANGELOG.md'), 'utf8');
+    expect(changelog.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(3000);
+  });
+});
+
+describe('updateChangelog with the repository known', () => {
+  it('links entries and the new version in CHANGELOG.md, but not in the release notes', async () => {
+    const releases = fakeReleases();
+    const inputs = anInputs({
+      changelogPath: 'CHANGELOG.md',
+      repositoryUrl: 'https://github.com/acme/widgets',
+    });
+    await updateChangelog(inputs, config, { titles: undefined, releases: releases.port });
+    const changelog = readFileSync(join(inputs.workspace, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(
+      '\n## [1.1.0](https://github.com/acme/widgets/compare/v1.0.0...v1.1.0) - 2023-11-14\n',
+    );
+    expect(changelog).toContain(
+      '- Add pagination to list endpoints ([#101](https://github.com/acme/widgets/pull/101)) <!-- sluice:pr-101 -->\n',
+    );
+    expect(releases.bodies.get('v1.1.0')).toContain('- Add pagination to list endpoints (#101)\n');
+  });
+});
+
+describe('updateChangelog over a range that holds nothing', () => {
+  it('fails, writing nothing, when `from` is a branch already at `to`', async () => {
+    const releases = fakeReleases();
+    const inputs = anInputs({ from: 'main', changelogPath: 'CHANGELOG.md' });
+    const ports = { titles: undefined, releases: releases.port };
+    const failure = updateChangelog(inputs, config, ports);
+    await expect(failure).rejects.toThrow(EmptyRangeError);
+    await expect(failure).rejects.toThrow(
+      'The range main..HEAD holds no commits: HEAD is main or one of its ancestors, so there is nothing to list and nothing was written.',
+    );
+    expect(existsSync(join(inputs.workspace, 'CHANGELOG.md'))).toBe(false);
+    expect(releases.calls).toEqual([]);
   });
 });

@@ -78,6 +78,7 @@ describe('the Action updating GitHub Releases on the local GitHub', () => {
       commit: false,
       repository: { owner: 'acme', repo: 'widgets' },
       apiUrl: kit.gh.apiUrl,
+      repositoryUrl: undefined,
       ...overrides,
     };
   }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/main.js';
-import { buildRepository, removeTempDirs } from './support/build-repository.js';
+import { buildRepository, git, removeTempDirs } from './support/build-repository.js';
 import { parseHistoryFixture } from './support/history-fixture.js';
 import { fixtures } from './support/run-history.js';
 
@@ -14,7 +14,10 @@ function repositoryOf(name: string): string {
   return buildRepository(parseHistoryFixture(text).steps).dir;
 }
 
-async function sluice(args: string[], options: { cwd: string; stdin?: string }) {
+async function sluice(
+  args: string[],
+  options: { cwd: string; stdin?: string; env?: NodeJS.ProcessEnv },
+) {
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? '');
   const stdout = new PassThrough();
@@ -28,7 +31,7 @@ async function sluice(args: string[], options: { cwd: string; stdin?: string }) 
     stdout,
     stderr,
     cwd: options.cwd,
-    env: {},
+    env: options.env ?? {},
   });
   return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
 }
@@ -100,6 +103,47 @@ describe('sluice changelog', () => {
     const again = await sluice(['--write', 'CHANGELOG.md'], { cwd });
     expect(again.stderr).toBe('CHANGELOG.md: 0 entries added\n');
     expect(readFileSync(join(cwd, 'CHANGELOG.md'), 'utf8')).toBe(first);
+  });
+
+  it('links entries and new versions in the file to the repository given by --repo-url', async () => {
+    const cwd = repositoryOf('bot-merges');
+    const url = ['--repo-url', 'https://github.example.com/acme/widgets.git'];
+    await sluice(['--write', 'CHANGELOG.md', ...url], { cwd });
+    expect(readFileSync(join(cwd, 'CHANGELOG.md'), 'utf8')).toContain(
+      '- Add password reset ([#301](https://github.example.com/acme/widgets/issues/301)) <!-- sluice:id-301-2951960 -->\n',
+    );
+  });
+
+  it('finds the repository from a github.com origin, or from the Actions variables; never guesses another host', async () => {
+    const cwd = repositoryOf('bot-merges');
+    git(cwd, ['remote', 'add', 'origin', 'git@github.com:acme/widgets.git']);
+    await sluice(['--write', 'CHANGELOG.md'], { cwd });
+    const fromOrigin = readFileSync(join(cwd, 'CHANGELOG.md'), 'utf8');
+    expect(fromOrigin).toContain('([#301](https://github.com/acme/widgets/issues/301))');
+
+    const other = repositoryOf('bot-merges');
+    git(other, ['remote', 'add', 'origin', 'https://git.example.com/acme/widgets.git']);
+    await sluice(['--write', 'CHANGELOG.md'], { cwd: other });
+    expect(readFileSync(join(other, 'CHANGELOG.md'), 'utf8')).toContain(
+      '- Add password reset (#301)',
+    );
+
+    const env = { GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_REPOSITORY: 'acme/widgets' };
+    await sluice(['--write', 'ACTIONS.md'], { cwd: other, env });
+    expect(readFileSync(join(other, 'ACTIONS.md'), 'utf8')).toContain(
+      '([#301](https://ghe.example.com/acme/widgets/issues/301))',
+    );
+
+    await sluice(['--write', 'PLAIN.md', '--repo-url', ''], { cwd });
+    expect(readFileSync(join(cwd, 'PLAIN.md'), 'utf8')).toContain('- Add password reset (#301)');
+  });
+
+  it('refuses a --repo-url that is not a web address', async () => {
+    const result = await sluice(['--repo-url', 'git@github.com:acme/widgets.git'], { cwd: '/' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^sluice changelog: --repo-url must be the repository's web address/,
+    );
   });
 
   it('reads the repository config for types and the subject template', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReleaseTarget } from '../../../src/changelog/index.js';
-import { DEFAULT_CHANGELOG_CONFIG, upsertChangelog } from '../../../src/changelog/index.js';
+import { DEFAULT_CHANGELOG_CONFIG } from '../../../src/changelog/index.js';
+import { upsertChangelog } from '../../../src/changelog/upsert-changelog.js';
 import { anEntry } from './support/an-entry.js';
 
 const config = DEFAULT_CHANGELOG_CONFIG;

@@ -227,6 +227,6 @@ describe('many warnings alike', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines.slice(0, 5).every((l) => l.includes('no change type found'))).toBe(true);
-    expect(lines[5]).toBe('warning: … and 2,995 more like this');
+    expect(lines[5]).toBe('warning: … and 2,995 more like this (subjects with no change type)');
   });
 });
