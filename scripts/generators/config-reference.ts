@@ -2,16 +2,18 @@
  * docs/config.md: the reference of every `.github/sluice.yml` setting, generated from the
  * same zod schema the app validates with, so it cannot drift from what Sluice accepts.
  */
-import { dump } from 'js-yaml';
 import { format, resolveConfig } from 'prettier';
+import { stringify } from 'yaml';
 import type { Generator } from '../generators.js';
 import { configLimits } from '../../src/config/config-limits.js';
 import { configSchemaUrl } from '../../src/config/config-urls.js';
 import { defaultConfig } from '../../src/config/default-config.js';
 import { listConfigFields, type ConfigField } from '../../src/config/list-config-fields.js';
 import { parseConfig } from '../../src/config/parse-config.js';
+import { defaultCacheTtl } from '../../src/reconcile/repo-cache.js';
 
 const path = 'docs/config.md';
+const cacheMinutes = defaultCacheTtl.configMs / 60_000;
 const schemaHint = `# yaml-language-server: $schema=${configSchemaUrl}`;
 
 // A realistic small file; generation fails if it stops being valid, so it cannot rot.
@@ -71,11 +73,15 @@ ${example}\`\`\`
 
 ## Sharing settings between repositories
 
-As in other Probot apps, \`_extends\` names a file to inherit: \`.github\` (the same owner's \`.github\` repository), \`repo\`, \`owner/repo\`, or \`owner/repo:path/to/file.yml\`; without a path, the same path (\`.github/sluice.yml\`) is read there. Mappings merge key by key and the repository's own file wins; lists and plain values replace the inherited ones. Errors in an inherited setting name the inherited file.
+As in other Probot apps (\`context.config()\`), a repository without its own \`.github/sluice.yml\` uses the one in its owner's \`.github\` repository: for \`acme/widgets\`, \`.github/sluice.yml\` in \`acme/.github\`. Only a missing file falls back: an empty file means the defaults, and a repository with a file of its own ignores the org-wide one (write \`_extends: .github\` to build on it instead). Errors in the org-wide file name it (\`acme/.github:.github/sluice.yml\`); \`sluice config check\` with a token checks it when the repository has no file, and says so.
+
+\`_extends\` names a file to inherit: \`.github\` (the same owner's \`.github\` repository), \`repo\`, \`owner/repo\` (a repository of the same owner), or \`owner/repo:path/to/file.yml\`; without a path, the same path (\`.github/sluice.yml\`) is read there. The org-wide file may use \`_extends\` too. Mappings merge key by key and the repository's own file wins; lists and plain values replace the inherited ones. Errors in an inherited setting name the inherited file.
+
+Sluice reads these files with its installation's token, so it must be installed on the repositories that hold them (an installation on all of the owner's repositories includes \`.github\`); a file it cannot see counts as missing. It keeps what it read for up to ${cacheMinutes} minutes: a push to the repository's own file applies at once, a change to an org-wide or inherited file within ${cacheMinutes} minutes.
 
 ## Limits
 
-A config file may be at most ${configLimits.maxBytes / 1024} KB, nest at most ${configLimits.maxDepth} levels, and expand to at most ${configLimits.maxExpandedValues.toLocaleString('en-US')} values through YAML aliases. YAML 1.2 rules apply: \`yes\`, \`no\`, \`on\` and \`off\` are text, not booleans; merge keys (\`<<\`) and custom tags are not supported.`;
+A config file may be at most ${configLimits.maxBytes / 1024} KB, nest at most ${configLimits.maxDepth} levels, and repeat values through YAML aliases (\`*name\`) at most ${configLimits.maxAliasCount} times, the aliases inside a repeated value counting again each time it is repeated (the \`maxAliasCount\` of the YAML parser, which stops "billion laughs" files). A key may appear once in each mapping: a repeated key is an error at the repetition, naming the line where it was first set. Keys are text, so \`1:\` and \`"1":\` are the same key. YAML 1.2 rules apply whatever a \`%YAML\` directive says: \`yes\`, \`no\`, \`on\` and \`off\` are text, not booleans; merge keys (\`<<\`), custom tags (\`!shout\`), YAML 1.1's \`!!binary\`, \`!!set\` and \`!!timestamp\`, and keys that are not plain text (\`? [a, b]\`) are not supported.`;
 }
 
 function renderSettings(fields: ConfigField[]): string {
@@ -124,7 +130,10 @@ function renderType(field: ConfigField): string {
 function renderDefault(field: ConfigField): string {
   if (field.required) return 'required';
   if (!('default' in field)) return '—';
-  return cell(`\`${dump(field.default, { flowLevel: 0, lineWidth: -1 }).trim()}\``);
+  const flow = { collectionStyle: 'flow', flowCollectionPadding: false } as const;
+  return cell(
+    `\`${stringify(field.default, { ...flow, lineWidth: 0, singleQuote: true }).trim()}\``,
+  );
 }
 
 /** Pipes end a table cell in GitHub Markdown, even inside code spans. */
@@ -139,5 +148,5 @@ An empty file means exactly this:
 
 \`\`\`yaml
 ${schemaHint}
-${dump(defaultConfig, { lineWidth: -1 })}\`\`\``;
+${stringify(defaultConfig, { lineWidth: 0, singleQuote: true })}\`\`\``;
 }

@@ -8,6 +8,9 @@ export const configLimits = {
   maxBytes: 64 * 1024,
   /** Nested mappings and lists; the schema itself is four levels deep. */
   maxDepth: 32,
-  /** Values after expanding aliases: stops "billion laughs" documents. */
-  maxExpandedValues: 10_000,
+  /**
+   * `yaml`'s `maxAliasCount`: how often an anchored value may be repeated through aliases,
+   * counting the aliases inside it each time it is (stops "billion laughs" documents).
+   */
+  maxAliasCount: 100,
 } as const;

@@ -24,6 +24,7 @@ export type {
   ConfigWarning,
   LoadConfigDocumentResult,
   ParseConfigResult,
+  ResolveConfigResult,
   SluiceConfig,
   SluiceConfigInput,
 } from './types.js';

@@ -1,10 +1,6 @@
-import { EVENT_ID } from 'js-yaml';
 import { describeYamlProblem } from '../messages/config-yaml-problem-text.js';
 import type { ConfigError, LoadConfigDocumentResult, Position, YamlProblem } from './types.js';
 import { configLimits } from './config-limits.js';
-import { exceedsExpandedValues } from './exceeds-expanded-values.js';
-import { createPositionFinder } from './find-position.js';
-import { indexYamlLocations } from './index-yaml-locations.js';
 import { readYaml } from './read-yaml.js';
 import { utf8ByteLength } from './utf8-byte-length.js';
 
@@ -34,38 +30,33 @@ export function loadConfigDocument(
     );
   }
   const read = readYaml(text, file);
-  if (!read.ok) return fail(file, read.problem, createPositionFinder(text)(read.offset));
-  const locations = indexYamlLocations(read.events, text, file);
+  if (!read.ok) return fail(file, read.problem, read.position, read.keyPath);
   if (read.value === null || read.value === undefined) return { ok: true, document: emptyDocument };
   if (!isMapping(read.value)) {
     return fail(
       file,
       { kind: 'root-not-mapping', received: read.value },
-      locations.value ?? { line: 1, column: 1 },
+      read.locations.value ?? { line: 1, column: 1 },
     );
   }
-  if (exceedsExpandedValues(read.value, configLimits.maxExpandedValues)) {
-    const firstAlias = read.events.find((event) => event.type === EVENT_ID.ALIAS);
-    const offset = firstAlias === undefined ? 0 : firstAlias.anchorStart - 1;
-    return fail(
-      file,
-      { kind: 'alias-expansion', limit: configLimits.maxExpandedValues },
-      createPositionFinder(text)(offset),
-    );
-  }
-  return { ok: true, document: { path: file, value: read.value, locations } };
+  return { ok: true, document: { path: file, value: read.value, locations: read.locations } };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(file: string, problem: YamlProblem, position: Position): LoadConfigDocumentResult {
+function fail(
+  file: string,
+  problem: YamlProblem,
+  position: Position,
+  keyPath = '',
+): LoadConfigDocumentResult {
   const { message, fix } = describeYamlProblem(problem, file);
   const error: ConfigError = {
     path: file,
     ...position,
-    keyPath: '',
+    keyPath,
     kind: problem.kind,
     message,
     fix,

@@ -1,99 +1,101 @@
-import { constructFromEvents, EVENT_ID, parseEvents, YAMLException, type Event } from 'js-yaml';
-import type { YamlProblem } from './types.js';
+import {
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  type CST,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
+import type { LocatedNode, Position, YamlProblem } from './types.js';
 import { configLimits } from './config-limits.js';
-import { classifyYamlSyntaxError } from './yaml-syntax-hint.js';
+import { describeYamlError } from './describe-yaml-error.js';
+import { indexYamlDocument } from './index-yaml-document.js';
 
 export type ReadYamlResult =
-  | { ok: true; events: Event[]; value: unknown }
-  | { ok: false; problem: YamlProblem; offset: number };
+  | { ok: true; value: unknown; locations: LocatedNode }
+  | { ok: false; problem: YamlProblem; position: Position; keyPath?: string };
 
 /**
- * Parses one YAML document with the limits hostile input needs. Events are kept because
- * they are the only record of where each value was written.
+ * YAML 1.2 whatever the file's `%YAML` directive says: `yes` is text, `<<` an ordinary key.
+ * Keys are text (a `[a, b]` key is an error, not a stringified list), so `1:` and `"1":`
+ * are the same key and `uniqueKeys` (on by default) refuses the second.
+ */
+const options: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  // `!!binary`, `!!set`, `!!timestamp`...: tags the settings never use are refused.
+  resolveKnownTags: false,
+  stringKeys: true,
+  uniqueKeys: true,
+  // Problems are returned; nothing is printed.
+  logLevel: 'error',
+};
+
+/**
+ * Reads one YAML document into plain values and the position of each, with the limits
+ * hostile input needs.
  */
 export function readYaml(source: string, file: string): ReadYamlResult {
-  let events: Event[];
-  let documents: unknown[];
-  try {
-    events = parseEvents(source, { filename: file, maxDepth: configLimits.maxDepth });
-    const recursiveAlias = findRecursiveAlias(events, source);
-    if (recursiveAlias !== undefined) {
-      return { ok: false, problem: { kind: 'recursive-alias' }, offset: recursiveAlias };
-    }
-    // The default CORE_SCHEMA: no `!!js/*` tags, no merge keys, plain objects.
-    documents = constructFromEvents(events, { source, filename: file });
-  } catch (error) {
-    return { ok: false, ...describeParseFailure(error, source) };
+  // Editors do not show a byte-order mark, so columns are counted without it.
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const lines = new LineCounter();
+  const at = (offset: number): Position => {
+    const { line, col } = lines.linePos(offset);
+    return { line: Math.max(line, 1), column: Math.max(col, 1) };
+  };
+  const composed = composeDocuments(text, lines);
+  if (!composed.ok) {
+    const problem = { kind: 'too-deep', limit: configLimits.maxDepth } as const;
+    return { ok: false, problem, position: at(composed.offset) };
   }
-  if (documents.length > 1) {
+  const [document, second] = composed.documents;
+  if (second !== undefined) {
+    return { ok: false, problem: { kind: 'multiple-documents' }, position: at(second.range[0]) };
+  }
+  if (document === undefined) return { ok: true, value: null, locations: emptyLocations(file) };
+  const error = describeYamlError(document, { text, at });
+  if (error !== undefined) return { ok: false, ...error };
+  const indexed = indexYamlDocument(document, { file, at });
+  if (!indexed.ok) return { ok: false, problem: indexed.problem, position: at(indexed.offset) };
+  try {
+    const value: unknown = document.toJS({ maxAliasCount: configLimits.maxAliasCount });
+    return { ok: true, value, locations: indexed.locations };
+  } catch (thrown) {
+    // Unresolved and recursive aliases were refused above: what is left is the alias limit.
+    if (!(thrown instanceof ReferenceError)) throw thrown;
     return {
       ok: false,
-      problem: { kind: 'multiple-documents' },
-      offset: findSecondDocument(source),
+      problem: { kind: 'alias-expansion', limit: configLimits.maxAliasCount },
+      position: at(indexed.firstAlias ?? 0),
     };
   }
-  return { ok: true, events, value: documents[0] ?? null };
 }
 
-function describeParseFailure(
-  error: unknown,
-  source: string,
-): { problem: YamlProblem; offset: number } {
-  if (!(error instanceof YAMLException)) {
-    // js-yaml asks callers to catch everything; a non-YAML error still means unreadable input.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { problem: { kind: 'yaml-syntax', reason, hint: 'other' }, offset: 0 };
-  }
-  const offset = error.mark?.position ?? 0;
-  if (/maxDepth/.test(error.reason)) {
-    return { problem: { kind: 'too-deep', limit: configLimits.maxDepth }, offset };
-  }
-  const lineStart = source.lastIndexOf('\n', Math.max(offset - 1, 0)) + 1;
-  const lineEnd = source.indexOf('\n', lineStart);
-  const lineText = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-  const hint = classifyYamlSyntaxError(error.reason, lineText);
-  return { problem: { kind: 'yaml-syntax', reason: error.reason, hint }, offset };
-}
+type Composed = { ok: true; documents: Document.Parsed[] } | { ok: false; offset: number };
 
 /**
- * js-yaml throws a bare TypeError for `a: &x { b: *x }`; finding it first gives the user a
- * position and a reason instead.
+ * `parseAllDocuments`, one lexeme at a time so that nesting past the limit stops the parser
+ * early: a 64 KB run of `[` takes its parser seconds, and its recursive composer the stack.
+ * The parser's stack holds the document, each open collection and at most one scalar.
  */
-function findRecursiveAlias(events: readonly Event[], source: string): number | undefined {
-  const openAnchors: Array<string | undefined> = [];
-  const nameOf = (start: number, end: number) =>
-    start >= 0 ? source.slice(start, end) : undefined;
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        openAnchors.push(undefined);
-        break;
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE:
-        openAnchors.push(nameOf(event.anchorStart, event.anchorEnd));
-        break;
-      case EVENT_ID.POP:
-        openAnchors.pop();
-        break;
-      case EVENT_ID.ALIAS:
-        if (openAnchors.includes(nameOf(event.anchorStart, event.anchorEnd)))
-          return event.anchorStart - 1;
-        break;
-      case EVENT_ID.SCALAR:
-        break;
-    }
+function composeDocuments(text: string, lines: LineCounter): Composed {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    const offset = parser.offset;
+    tokens.push(...parser.next(lexeme));
+    if (parser.stack.length > configLimits.maxDepth + 2) return { ok: false, offset };
   }
-  return undefined;
+  tokens.push(...parser.end());
+  const composer = new Composer(options);
+  return { ok: true, documents: Array.from(composer.compose(tokens, true, text.length)) };
 }
 
-/** The line where a second document starts: a `---` after the first document's content. */
-function findSecondDocument(source: string): number {
-  let offset = 0;
-  let seenContent = false;
-  for (const line of source.split('\n')) {
-    if (/^(---|\.\.\.)(\s|$)/.test(line) && seenContent) return offset;
-    if (/^[^\s#%]/.test(line) && !line.startsWith('---')) seenContent = true;
-    offset += line.length + 1;
-  }
-  return 0;
+function emptyLocations(file: string): LocatedNode {
+  return { file, value: { line: 1, column: 1 }, children: new Map() };
 }

@@ -1,4 +1,4 @@
-import type { ConfigDocument, ConfigError, ParseConfigResult } from './types.js';
+import type { ConfigDocument, ConfigError, ResolveConfigResult } from './types.js';
 import { loadConfigDocument } from './load-config-document.js';
 import { mergeConfigs } from './merge-configs.js';
 import { parseExtends } from './parse-extends.js';
@@ -7,7 +7,13 @@ import { validateConfig } from './validate-config.js';
 /** Probot's `_extends` chains; more than this is a loop or a mistake. */
 const maxExtends = 5;
 
-/** Reads the files `_extends` names: other repositories of the same owner, default branch. */
+/** Where an owner keeps what its repositories share (GitHub's and Probot's convention). */
+const orgDefaultsRepo = '.github';
+
+/**
+ * Reads the files `_extends` names and the org-wide one: other repositories of the same
+ * owner, default branch.
+ */
 export interface ExtendsReader {
   owner: string;
   /** Undefined when the file does not exist (or the credentials cannot see it). */
@@ -23,6 +29,12 @@ export interface ResolveConfigOptions {
   reader: ExtendsReader | undefined;
   /** What to do when `_extends` cannot be followed offline (it differs for the CLI and the Action). */
   offlineFix: string;
+  /**
+   * The repository the file belongs to, for Probot's org-wide defaults (`context.config()`):
+   * when it has no file (`text` undefined), `configPath` in the owner's `.github` repository
+   * applies, `_extends` included. Left out (or offline), a missing file means the defaults.
+   */
+  orgDefaultsFor?: string;
 }
 
 type Chain = { ok: true; document: ConfigDocument } | { ok: false; errors: ConfigError[] };
@@ -30,17 +42,38 @@ type Chain = { ok: true; document: ConfigDocument } | { ok: false; errors: Confi
 /**
  * Validates one `.github/sluice.yml` after following Probot's `_extends` to the files it
  * builds on (`owner/.github` or any repository of the same owner), so the app, the CLI and
- * the Action read the same settings from the same file.
+ * the Action read the same settings from the same file. With `orgDefaultsFor`, a missing
+ * file is Probot's `context.config()` too: the owner's `.github` repository's file applies.
  */
 export async function resolveConfigText(
   text: string | undefined,
   options: ResolveConfigOptions,
-): Promise<ParseConfigResult> {
-  const loaded = loadConfigDocument(text, { path: options.path });
-  if (!loaded.ok) return loaded;
+): Promise<ResolveConfigResult> {
+  const applied = await orgDefaultsInstead(text, options);
+  const path = applied?.path ?? options.path;
+  const loaded = loadConfigDocument(applied?.text ?? text, { path });
+  const appliedPath = text === undefined && applied === undefined ? undefined : path;
+  if (!loaded.ok) return { ...loaded, appliedPath };
   const chain = await withBases(loaded.document, options, 0);
-  if (!chain.ok) return chain;
-  return validateConfig(chain.document);
+  if (!chain.ok) return { ...chain, appliedPath };
+  return { ...validateConfig(chain.document), appliedPath };
+}
+
+/**
+ * The owner's `.github` repository's file, when it stands in for a missing one. As in
+ * Probot, only a missing file falls back (an empty one means the defaults), and the
+ * `.github` repository itself has nothing to fall back to.
+ */
+async function orgDefaultsInstead(
+  text: string | undefined,
+  options: ResolveConfigOptions,
+): Promise<{ path: string; text: string } | undefined> {
+  const { reader, orgDefaultsFor: repo, configPath } = options;
+  if (text !== undefined || reader === undefined || repo === undefined) return undefined;
+  if (repo.toLowerCase() === orgDefaultsRepo) return undefined;
+  const orgText = await reader.readFileIn(orgDefaultsRepo, configPath);
+  if (orgText === undefined) return undefined;
+  return { path: `${reader.owner}/${orgDefaultsRepo}:${configPath}`, text: orgText };
 }
 
 async function withBases(

@@ -64,6 +64,16 @@ export type ParseConfigResult =
   | { ok: true; config: SluiceConfig; warnings: ConfigWarning[] }
   | { ok: false; errors: ConfigError[] };
 
+/** A config after `_extends` and the org-wide fallback, and which file that was. */
+export type ResolveConfigResult = ParseConfigResult & {
+  /**
+   * The file whose settings apply: the one given, or the owner's `.github` repository's
+   * when the repository has none (`acme/.github:.github/sluice.yml`). Undefined when there
+   * is no file at all and the defaults apply.
+   */
+  appliedPath: string | undefined;
+};
+
 export type LoadConfigDocumentResult =
   { ok: true; document: ConfigDocument } | { ok: false; errors: ConfigError[] };
 
@@ -71,6 +81,8 @@ export type LoadConfigDocumentResult =
 export type YamlProblem =
   | { kind: 'too-large'; bytes: number; limit: number }
   | { kind: 'yaml-syntax'; reason: string; hint: YamlSyntaxHint }
+  | { kind: 'duplicate-key'; keyPath: string; firstLine: number }
+  | { kind: 'undefined-alias'; alias: string }
   | { kind: 'too-deep'; limit: number }
   | { kind: 'alias-expansion'; limit: number }
   | { kind: 'recursive-alias' }
@@ -95,15 +107,8 @@ export type SchemaProblem =
   | { kind: 'conflict-not-retryable' }
   | { kind: 'unexpected'; detail: string };
 
-/** What a js-yaml failure most likely means, so the fix can be specific. */
-export type YamlSyntaxHint =
-  | 'tab-indent'
-  | 'indentation'
-  | 'duplicate-key'
-  | 'undefined-alias'
-  | 'custom-tag'
-  | 'complex-key'
-  | 'other';
+/** What a `yaml` error most likely means, so the fix can be specific. */
+export type YamlSyntaxHint = 'tab-indent' | 'indentation' | 'custom-tag' | 'complex-key' | 'other';
 
 export type ValueShape = 'mapping' | 'list' | 'text' | 'number' | 'whole number' | 'boolean';
 export type SizedThing = 'number' | 'text' | 'list';

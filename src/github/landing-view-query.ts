@@ -1,8 +1,8 @@
 /**
  * The GraphQL document read right before a landing write, and the shape of its answer: every
  * PR of the landing, the base tip, what protects the base (classic protection and rulesets),
- * and the config on the default branch — everything that gates the landing, fresh, in one
- * request.
+ * and the config on the default branch (and the owner's `.github` one, which stands in for a
+ * missing file) — everything that gates the landing, fresh, in one request.
  */
 import { pullFieldsFragment, type PullNodeFields } from './to-observed-pull-node.js';
 import { commitChecksFragment, type CommitChecksNode } from './checks-on-commits.js';
@@ -83,6 +83,13 @@ export function landingViewQuery(count: number, withTip = false): string {
         }
       }
     }
+    orgDefaults: repository(owner: $owner, name: ".github") {
+      config: object(expression: $config) {
+        ... on Blob {
+          text
+        }
+      }
+    }
   }
   ${pullFieldsFragment}${withTip ? commitChecksFragment : ''}
 `;
@@ -123,4 +130,6 @@ export interface LandingRepositoryNode {
 
 export interface LandingViewAnswer {
   repository: LandingRepositoryNode | null;
+  /** The owner's `.github` repository: null when it does not exist or the app cannot read it. */
+  orgDefaults?: { config: { text?: string } | null } | null;
 }

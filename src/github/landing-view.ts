@@ -14,6 +14,7 @@ import {
 
 const protectionPath = 'repository.baseRef.branchProtectionRule';
 const pullPath = /^repository\.pr\d+$/;
+const orgDefaultsPath = 'orgDefaults';
 
 /**
  * The landing's PRs and everything that gates landing them, read fresh in one request (REST
@@ -48,6 +49,8 @@ export async function landingView(
     (path, error) =>
       (path === protectionPath && error.type === 'FORBIDDEN') ||
       (pullPath.test(path) && error.type === 'NOT_FOUND') ||
+      // No `.github` repository, or the app is not installed on it: no org-wide config.
+      (path === orgDefaultsPath && ['NOT_FOUND', 'FORBIDDEN'].includes(error.type ?? '')) ||
       (contextPath.test(path) && error.type === 'FORBIDDEN'),
   );
   const repository = answer?.data.repository;
@@ -71,6 +74,7 @@ export async function landingView(
     repositoryId: repository.id,
     policy: policyOf(repository.baseRef, unreadable),
     configText: repository.config?.text ?? null,
+    orgConfigText: answer.data.orgDefaults?.config?.text ?? null,
     ...(input.tip !== undefined ? { tipChecks: commitChecksOf(repository.tip ?? null) } : {}),
   };
 }

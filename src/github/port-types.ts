@@ -89,6 +89,8 @@ export interface LandingView extends PullDetails {
   policy: RequiredPolicy;
   /** `.github/sluice.yml` on the default branch, or null when absent. */
   configText: string | null;
+  /** The owner's `.github` repository's `.github/sluice.yml`, which applies when `configText` is null. */
+  orgConfigText: string | null;
   /**
    * The checks of the commit the base moves to (`tip`, when asked for); `undefined` when they
    * did not fit the read (more than a hundred): read them apart.

@@ -1,6 +1,7 @@
 import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
 import { configPath, loadConfigText } from '../reconcile/load-config.js';
 import { renderConfigErrors } from '../messages/index.js';
+import { inlineCode } from '../messages/markdown.js';
 
 export const configCheckName = 'Sluice config';
 
@@ -21,6 +22,15 @@ export async function checkPullConfig(
   const result = await loadConfigText(deps.github, proposed);
   const annotatePath = `${input.repo}:${configPath}`;
   if (result.ok) {
+    // Probot's rule: a file of the repository's own replaces the org-wide one, not adds to it.
+    const orgWide =
+      current === undefined
+        ? (await loadConfigText(deps.github, undefined)).appliedPath
+        : undefined;
+    const replacing =
+      orgWide === undefined
+        ? ''
+        : ` Until then the org-wide ${inlineCode(orgWide)} applies here. This file replaces it: to keep the org-wide settings and change only some, add ${inlineCode('_extends: .github')}.`;
     await deps.github.writeCheckRun({
       name: configCheckName,
       headSha: input.headSha,
@@ -28,8 +38,7 @@ export async function checkPullConfig(
       conclusion: 'success',
       output: {
         title: 'The proposed .github/sluice.yml is valid',
-        summary:
-          'Once merged to the default branch, Sluice uses it for every queue of this repository.',
+        summary: `Once merged to the default branch, Sluice uses it for every queue of this repository.${replacing}`,
       },
     });
     return;

@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
 
 /** How a value the user wrote reads in a sentence: "you wrote `squash`". */
 export function describeConfigValue(value: unknown): string {
@@ -15,7 +15,12 @@ export function describeConfigValue(value: unknown): string {
 
 /** `key: value` as one line of YAML, for examples in fix sentences. */
 export function yamlLine(key: string, value: unknown): string {
-  const rendered = dump(value, { flowLevel: 0, lineWidth: -1 }).trim();
+  const rendered = stringify(value, {
+    collectionStyle: 'flow',
+    flowCollectionPadding: false,
+    lineWidth: 0,
+    singleQuote: true,
+  }).trim();
   return codeSpan(`${key}: ${rendered}`);
 }
 

@@ -13,8 +13,18 @@ export function describeYamlProblem(problem: YamlProblem, file: string): Problem
       };
     case 'yaml-syntax':
       return {
-        message: `${name} is not valid YAML: ${problem.reason}.`,
+        message: `${name} is not valid YAML: ${sentenceTail(problem.reason)}.`,
         fix: syntaxFix(problem.hint),
+      };
+    case 'duplicate-key':
+      return {
+        message: `${codeSpan(problem.keyPath)} is set twice in ${name}: on line ${problem.firstLine} and again here.`,
+        fix: 'Keep only one of the repeated keys: a key may appear once in each mapping.',
+      };
+    case 'undefined-alias':
+      return {
+        message: `${name} uses the alias ${codeSpan(`*${problem.alias}`)}, but no anchor ${codeSpan(`&${problem.alias}`)} is written above it.`,
+        fix: `Define the anchor (${codeSpan('&name')}) above the alias (${codeSpan('*name')}) that uses it, or write the value out.`,
       };
     case 'too-deep':
       return {
@@ -23,7 +33,7 @@ export function describeYamlProblem(problem: YamlProblem, file: string): Problem
       };
     case 'alias-expansion':
       return {
-        message: `${name} expands to more than ${problem.limit} values through YAML aliases (${codeSpan('*name')}).`,
+        message: `${name} repeats values through YAML aliases (${codeSpan('*name')}) more than ${problem.limit} times, counting the aliases inside repeated values each time.`,
         fix: 'Write the repeated values out instead of nesting aliases inside aliases.',
       };
     case 'recursive-alias':
@@ -50,10 +60,6 @@ function syntaxFix(hint: YamlSyntaxHint): string {
       return 'Indent with spaces: YAML does not allow tab characters in indentation.';
     case 'indentation':
       return `Check the indentation here and above: the keys of one mapping share one indentation, deeper than the key they belong to, and every ${codeSpan('[')}, ${codeSpan('{')} or quote opened above is closed.`;
-    case 'duplicate-key':
-      return 'Keep only one of the repeated keys: a key may appear once in each mapping.';
-    case 'undefined-alias':
-      return `Define the anchor (${codeSpan('&name')}) above the alias (${codeSpan('*name')}) that uses it, or write the value out.`;
     case 'custom-tag':
       return `Remove the tag (the word starting with ${codeSpan('!')}): Sluice reads plain YAML values only.`;
     case 'complex-key':
@@ -61,6 +67,12 @@ function syntaxFix(hint: YamlSyntaxHint): string {
     case 'other':
       return 'Correct the YAML at this position; an editor with the Sluice schema (see the config reference) underlines the exact spot.';
   }
+}
+
+/** The parser's sentence, continuing ours after a colon: `Tabs are…` → `tabs are…`. */
+function sentenceTail(reason: string): string {
+  const trimmed = reason.trim().replace(/\.$/, '');
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 
 function kilobytes(bytes: number): string {

@@ -46,8 +46,12 @@ function checkout(content: string | Buffer): string {
  * same loader the webhook handler uses), as the lines `sluice config check` prints: the
  * check run's title, then `file:line:column: message fix` for each problem it lists. The
  * app names its file `acme/widgets:.github/sluice.yml`; the CLI names the file it was given.
+ * `text` undefined is a repository without the file; `bases` are other repositories' files.
  */
-async function appReport(text: string, bases: Record<string, string> = {}): Promise<string[]> {
+async function appReport(
+  text: string | undefined,
+  bases: Record<string, string> = {},
+): Promise<string[]> {
   const github = {
     owner: 'acme',
     repo: 'widgets',
@@ -285,5 +289,89 @@ describe('sluice config check with a token, against the local GitHub', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('acme/nowhere:.github/sluice.yml, which does not exist');
     expect(result.stdout.trimEnd().split('\n')).toEqual(await appReport(text, bases));
+  });
+});
+
+describe('sluice config check for a repository without .github/sluice.yml, against the local GitHub', () => {
+  let kit: ChangelogGitHubKit;
+  let env: NodeJS.ProcessEnv;
+  const orgFile = `acme/.github:${configPath}`;
+  const noFile = () => makeTempDir('config-check');
+  const check = (extra: string[] = []) =>
+    sluice(['config', 'check', '--repo', 'acme/widgets', ...extra], { cwd: noFile(), env });
+
+  /** The owner's `.github` repository holds `text` as its config, or none for `null`. */
+  async function setOrgConfig(text: string | null): Promise<void> {
+    await kit.gh.repo('acme/.github').git.commitFiles({
+      branch: 'main',
+      files: { [configPath]: text },
+      message: 'org-wide Sluice config',
+      author: { name: 'Admin', email: 'admin@example.com' },
+      date: kit.gh.world.clock.tick(),
+    });
+  }
+
+  beforeAll(async () => {
+    kit = await ChangelogGitHubKit.start();
+    await kit.gh.createRepo({
+      fullName: 'acme/.github',
+      ownerType: 'Organization',
+      files: { 'profile/README.md': '# Acme\n', [configPath]: 'queue:\n  label: ship-it\n' },
+    });
+    env = { GITHUB_TOKEN: await kit.installationToken(), GITHUB_API_URL: kit.gh.apiUrl };
+  });
+  afterAll(() => kit.close());
+
+  it("checks the owner's org-wide file, which the app applies instead, and says so", async () => {
+    await setOrgConfig('queue:\n  label: ship-it\n');
+    expect(await check()).toEqual({
+      code: 0,
+      stdout: `${orgFile}: ok\n`,
+      stderr: `sluice config: ${configPath} does not exist, so the app applies the org-wide ${orgFile}; checked that file.\n`,
+    });
+    kit.gh.assertClean();
+  });
+
+  it('reports problems in the org-wide file as the app does, under its name', async () => {
+    const broken = 'queue:\n  requiredApprovals: many\n';
+    await setOrgConfig(broken);
+    const result = await check();
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split('\n')).toEqual(
+      await appReport(undefined, { [`.github:${configPath}`]: broken }),
+    );
+    expect(result.stdout).toContain(`${orgFile}:2:22: `);
+  });
+
+  it('says the defaults apply when the owner has no org-wide file either', async () => {
+    await setOrgConfig(null);
+    expect(await check()).toEqual({
+      code: 0,
+      stdout: `${configPath}: ok (there is no such file, here or in acme/.github: Sluice uses the defaults)\n`,
+      stderr: '',
+    });
+  });
+
+  it('never falls back for the .github repository itself, nor for a FILE that was named', async () => {
+    await setOrgConfig('queue:\n  label: 5\n');
+    const itself = await sluice(['config', 'check', '--repo', 'acme/.github'], {
+      cwd: noFile(),
+      env,
+    });
+    expect(itself).toMatchObject({ code: 0, stderr: '' });
+    expect(itself.stdout).toMatch(/Sluice uses the defaults\)\n$/);
+    expect(await check([configPath])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `sluice config: cannot read ${configPath}: no such file\n`,
+    });
+  });
+
+  it('asks for --repo when nothing names the repository whose owner to read', async () => {
+    const result = await sluice(['config', 'check'], { cwd: noFile(), env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^sluice config: \.github\/sluice\.yml does not exist, .*: pass --repo OWNER\/NAME\n/,
+    );
   });
 });

@@ -124,7 +124,7 @@ describe('the failing Sluice check run for a broken config', () => {
        {
          "annotation_level": "failure",
          "end_line": 2,
-         "message": "\`.github/sluice.yml\` is not valid YAML: tab characters must not be used in indentation.
+         "message": "\`.github/sluice.yml\` is not valid YAML: tabs are not allowed as indentation.
      Fix: Indent with spaces: YAML does not allow tab characters in indentation.",
          "path": ".github/sluice.yml",
          "start_line": 2,

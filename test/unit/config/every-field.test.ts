@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
 import { listConfigFields } from '../../../src/config/list-config-fields.js';
 import { errorsOf, located } from './sluice-yml.js';
 
@@ -33,7 +33,7 @@ describe('every setting', () => {
     (keyPath, field) => {
       // A list where a mapping belongs, and a mapping anywhere else, is wrong for every setting.
       const wrong = keyPath === 'changelog.types' ? ['a'] : { wrong: 1 };
-      const text = dump(documentSetting(keyPath, wrong));
+      const text = stringify(documentSetting(keyPath, wrong));
       const [error] = errorsOf(text);
       const expectedPath = keyPath.replace('[]', '[0]');
       const line =

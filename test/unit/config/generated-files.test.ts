@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
 import { generator as referenceGenerator } from '../../../scripts/generators/config-reference.js';
 import { generator as schemaGenerator } from '../../../scripts/generators/config-schema.js';
 import { buildConfigJsonSchema } from '../../../src/config/config-json-schema.js';
@@ -56,6 +56,6 @@ describe('the JSON schema editors use', () => {
       $id: expect.stringMatching(/^https:\/\/.*\/schema\/sluice\.schema\.json$/),
       title: 'Sluice configuration',
     });
-    expect(dump(schema)).not.toContain('description: ""');
+    expect(stringify(schema)).not.toContain('description: ""');
   });
 });

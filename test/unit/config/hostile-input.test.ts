@@ -39,6 +39,17 @@ describe('hostile input', () => {
       '\n',
     );
     expect(onlyErrorOf(nestedMappings).kind).toBe('too-deep');
+    // Lists nest without indentation too: `- - - x` is three lists deep.
+    const compact = onlyErrorOf(`${'- '.repeat(30_000)}x\n`);
+    expect(located(compact)).toEqual({ line: 1, column: 67, keyPath: '', kind: 'too-deep' });
+  });
+
+  it('counts nesting across block and flow collections', () => {
+    const block = Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    const within = `${block} ${'['.repeat(12)}${']'.repeat(12)}\n`;
+    expect(errorsOf(within).map((error) => error.kind)).not.toContain('too-deep');
+    const past = `${block} ${'['.repeat(13)}${']'.repeat(13)}\n`;
+    expect(onlyErrorOf(past).kind).toBe('too-deep');
   });
 
   it('refuses an alias bomb quickly and says where the aliases start', () => {
@@ -75,10 +86,13 @@ describe('hostile input', () => {
   });
 
   it('keeps an enormous unknown key from flooding the message', () => {
-    const key = 'k'.repeat(30_000);
-    const error = onlyErrorOf(`${key}: 1\n`);
-    expect(error.kind).toBe('unknown-key');
-    expect(error.fix.length).toBeLessThan(61_000);
+    const long = onlyErrorOf(`${'k'.repeat(1_000)}: 1\n`);
+    expect(long.kind).toBe('unknown-key');
+    expect(long.fix.length).toBeLessThan(2_100);
+    // YAML 1.2 allows at most 1024 characters before the colon of a plain key.
+    const enormous = onlyErrorOf(`${'k'.repeat(30_000)}: 1\n`);
+    expect(located(enormous)).toEqual({ line: 1, column: 1, keyPath: '', kind: 'yaml-syntax' });
+    expect(enormous.message.length + enormous.fix.length).toBeLessThan(1_000);
   });
 
   it('never throws and always locates its errors inside the file, whatever the text', () => {

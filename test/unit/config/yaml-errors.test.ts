@@ -1,17 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { located, onlyErrorOf, yaml } from './sluice-yml.js';
+import { errorsOf, located, onlyErrorOf, yaml } from './sluice-yml.js';
 
 describe('YAML that cannot be read is reported where it breaks', () => {
-  it('locates an unclosed quote', () => {
+  it('points an unclosed quote at the quote, not where the text runs out', () => {
     const error = onlyErrorOf(yaml`
       queue:
         label: "merge-queue
       landing:
         strategy: fast-forward
     `);
-    expect(error.kind).toBe('yaml-syntax');
-    expect(error.keyPath).toBe('');
-    expect(error.line).toBeGreaterThanOrEqual(2);
+    expect(located(error)).toEqual({ line: 2, column: 10, keyPath: '', kind: 'yaml-syntax' });
     expect(error.message).toMatch(/^`\.github\/sluice\.yml` is not valid YAML: /);
   });
 
@@ -34,31 +32,87 @@ describe('YAML that cannot be read is reported where it breaks', () => {
     expect(atTopLevel.fix).toBe(nested.fix);
   });
 
-  it('locates the second of two identical keys', () => {
+  it('refuses a repeated key at the repetition, naming the setting and its first line', () => {
     const error = onlyErrorOf(yaml`
       queue:
         label: a
         onPush: retest
         label: b
     `);
-    expect(located(error)).toEqual({ line: 4, column: 3, keyPath: '', kind: 'yaml-syntax' });
+    expect(located(error)).toEqual({
+      line: 4,
+      column: 3,
+      keyPath: 'queue.label',
+      kind: 'duplicate-key',
+    });
+    expect(error.message).toBe(
+      '`queue.label` is set twice in `.github/sluice.yml`: on line 2 and again here.',
+    );
     expect(error.fix).toBe(
       'Keep only one of the repeated keys: a key may appear once in each mapping.',
     );
   });
 
-  it('locates an alias to an anchor that does not exist', () => {
+  it('refuses a repeated key inside a list entry, with the entry in its name', () => {
+    const error = onlyErrorOf(yaml`
+      gates:
+        rules:
+          - step: fmt
+            class: fmt
+          - step: lint
+            class: lint
+            step: clippy
+    `);
+    expect(located(error)).toEqual({
+      line: 7,
+      column: 7,
+      keyPath: 'gates.rules[1].step',
+      kind: 'duplicate-key',
+    });
+    expect(error.message).toContain('on line 5 and again here');
+  });
+
+  it('treats keys as text, so `1` and `"1"` are the same key written twice', () => {
+    const error = onlyErrorOf('labels:\n  failed:\n    1: a\n    "1": b\n');
+    expect(located(error)).toEqual({
+      line: 4,
+      column: 5,
+      keyPath: 'labels.failed.1',
+      kind: 'duplicate-key',
+    });
+  });
+
+  it('names an alias to an anchor that does not exist', () => {
     const error = onlyErrorOf('queue:\n  label: *missing\n');
-    expect(located(error)).toMatchObject({ line: 2, kind: 'yaml-syntax' });
+    expect(located(error)).toEqual({ line: 2, column: 10, keyPath: '', kind: 'undefined-alias' });
+    expect(error.message).toBe(
+      '`.github/sluice.yml` uses the alias `*missing`, but no anchor `&missing` is written above it.',
+    );
     expect(error.fix).toContain('Define the anchor');
   });
 
-  it('refuses custom tags such as !!js/function', () => {
-    const error = onlyErrorOf('queue:\n  label: !!js/function "() => 1"\n');
-    expect(located(error)).toMatchObject({ line: 2, kind: 'yaml-syntax' });
-    expect(error.fix).toBe(
-      'Remove the tag (the word starting with `!`): Sluice reads plain YAML values only.',
-    );
+  it('refuses an alias written above its anchor', () => {
+    const error = onlyErrorOf('checks:\n  required: *names\nchangelog:\n  hidden: &names [a]\n');
+    expect(located(error)).toMatchObject({ line: 2, kind: 'undefined-alias' });
+  });
+
+  it.each([['!!js/function "() => 1"'], ['!!binary aGk='], ['!shout merge-queue']])(
+    'refuses the tag in `label: %s`',
+    (value) => {
+      const error = onlyErrorOf(`queue:\n  label: ${value}\n`);
+      expect(located(error)).toEqual({ line: 2, column: 10, keyPath: '', kind: 'yaml-syntax' });
+      expect(error.fix).toBe(
+        'Remove the tag (the word starting with `!`): Sluice reads plain YAML values only.',
+      );
+    },
+  );
+
+  it('reads YAML 1.2 even under a `%YAML 1.1` directive: `yes` is text, `<<` a key', () => {
+    const errors = errorsOf('%YAML 1.1\n---\nqueue:\n  probes: yes\n  <<: { label: x }\n');
+    expect(errors.map((error) => [error.keyPath, error.kind])).toEqual([
+      ['queue.probes', 'wrong-type'],
+      ['queue["<<"]', 'unknown-key'],
+    ]);
   });
 
   it('refuses a second document and points at its separator', () => {
@@ -82,9 +136,9 @@ describe('YAML that cannot be read is reported where it breaks', () => {
     );
   });
 
-  it('refuses a complex (non-scalar) key', () => {
+  it('refuses a complex (non-scalar) key where it is written', () => {
     const error = onlyErrorOf('? [a, b]\n: value\n');
-    expect(error.kind).toBe('yaml-syntax');
+    expect(located(error)).toEqual({ line: 1, column: 3, keyPath: '', kind: 'yaml-syntax' });
     expect(error.fix).toBe('Write every key as plain text followed by a colon, such as `label:`.');
   });
 });

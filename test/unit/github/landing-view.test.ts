@@ -33,7 +33,7 @@ describe('the fresh read before landing', () => {
 
     const view = await kit.port(repo).landingView([number], input);
 
-    expect(kit.operationsSince(before)).toEqual(['graphql/repository']);
+    expect(kit.operationsSince(before)).toEqual(['graphql/repository+repository']);
     expect(view?.pull).toMatchObject({ number, headSha, state: 'open', headWritable: true });
     expect(view?.pulls).toEqual([{ ...view?.pull, mergeCommitSha: null }]);
     expect(view?.baseSha).toBe(await repo.git.resolveRef('refs/heads/main'));

@@ -12,7 +12,9 @@ import type { ApplyContext } from '../context.js';
 export async function confirmPolicy(ctx: ApplyContext, view: LandingView): Promise<boolean> {
   const { deps, queue, observation } = ctx;
   const { snapshot } = observation;
-  const fresh = await loadConfigText(deps.github, view.configText ?? '');
+  const fresh = await loadConfigText(deps.github, view.configText ?? undefined, {
+    orgText: view.orgConfigText ?? undefined,
+  });
   const sameConfig =
     fresh.ok &&
     snapshot.config.ok &&
