@@ -1,5 +1,6 @@
 import type { ChecksVerdict } from './evaluate-checks.js';
 import { evaluateChecks } from './evaluate-checks.js';
+import { queueOrder } from './queue-order.js';
 import { holdFor, type Hold } from './rules/start-stagings.js';
 import type { QueueSnapshot, Staging } from './types.js';
 
@@ -56,7 +57,7 @@ export interface EntryView {
 
 /** The status of every active entry, derived from the snapshot alone. */
 export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
-  const entries = [...snapshot.entries].sort((a, b) => a.seq - b.seq);
+  const entries = queueOrder(snapshot.entries);
   // Places in line count the chain only; probes stand beside it.
   const inFlight = snapshot.stagings.filter((s) => s.state !== 'failed' && !s.probe);
   return entries.map((entry, index) => {
@@ -105,24 +106,61 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
 }
 
 /**
- * The status as it stays while the queue moves around it: the place in line, the length of
- * the queue and the staging's place among those in flight change at every landing ahead and
- * are set to fixed values. Whether it is next in line is kept: that is what a person waits for.
+ * The status as it stays while the queue moves around it — what decides whether a PR's check
+ * run is rewritten (syncCheckRuns). The place in line, the length of the queue and the
+ * staging's place among those in flight change at every landing ahead and are set to fixed
+ * values; whether it is next in line is kept: that is what a person waits for. Two kinds of
+ * progress are left to the next write, as they ask nothing of anyone and would cost a request
+ * per PR each time: a probe (tested early beside the line, or passed), which leaves the PR
+ * waiting for its turn as before; and the steps of a bisection, one state from the batch's
+ * failure until a half's verdict. What changes the PR's fate (testing in the line, a failure,
+ * landing, leaving) is always written.
  */
 export function settledStatus(status: EntryStatus): EntryStatus {
   switch (status.kind) {
     case 'waiting':
-      return { ...status, position: status.position === 1 ? 1 : 2, queueLength: 2 };
-    case 'testing':
+      return {
+        ...status,
+        position: settledPosition(status.position),
+        queueLength: 2,
+        bisecting: status.bisecting && bisectingAsOne,
+        cleared: false,
+      };
+    case 'testing': {
+      const { place, checks } = status;
+      if (place.bisecting !== null && checks.kind === 'pending')
+        return waitingAs(status.position, bisectingAsOne);
+      if (place.probe && place.bisecting === null && checks.kind !== 'failed')
+        return waitingAs(status.position, null);
       return {
         ...status,
         position: 1,
         queueLength: 1,
-        place: { ...status.place, index: 1, of: 1 },
+        place: { ...place, index: 1, of: 1 },
       };
+    }
     case 'config-broken':
       return status;
   }
+}
+
+/** Every step of a bisection, for `settledStatus`: whichever batch is split, and whether tested. */
+const bisectingAsOne = { batchSize: 0 };
+
+function settledPosition(position: number): number {
+  return position === 1 ? 1 : 2;
+}
+
+function waitingAs(position: number, bisecting: { batchSize: number } | null): EntryStatus {
+  return {
+    kind: 'waiting',
+    position: settledPosition(position),
+    queueLength: 2,
+    hold: null,
+    waitingFor: null,
+    bisecting,
+    cleared: false,
+  };
 }
 
 function placeOf(

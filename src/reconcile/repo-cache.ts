@@ -1,6 +1,7 @@
 import type { PullDetails, RequiredPolicy } from '../github/port.js';
 import type { ParseConfigResult } from '../config/index.js';
 import type { ObservedCheck, Permission } from '../queue/types.js';
+import { BuildMemo } from './build-memo.js';
 
 interface Cached<T> {
   value: T;
@@ -31,6 +32,8 @@ export class RepoCache {
   readonly #permissions = new Map<string, Cached<Permission>>();
   readonly #policies = new Map<string, Cached<RequiredPolicy>>();
   #config: Cached<ParseConfigResult> | undefined;
+  /** Merged trees and staging commits: facts that never go stale, kept across sweeps. */
+  readonly builds = new BuildMemo();
 
   constructor(
     private readonly ttl: {

@@ -58,7 +58,9 @@ describe('a failing batch', () => {
     await s.settle();
     const base = await busy.land();
     const batch = (await branchSha(s, 'sluice/staging/main/1'))!;
-    expect((await commitsOver(s, batch, base)).map((c) => c.pr)).toEqual(prs.map((p) => p.number));
+    const batchCommits = await commitsOver(s, batch, base);
+    expect(batchCommits.map((c) => c.pr)).toEqual(prs.map((p) => p.number));
+    const mergesForBatch = callsOf(s, 'repos/merge').length;
 
     // Bisection is CI until it converges: step every staging in flight until nothing is left.
     const tested: string[] = [];
@@ -84,6 +86,12 @@ describe('a failing batch', () => {
     // The other three land, in queue order, and nothing of #three is on main.
     const landed = await mainSince(s, base);
     expect(landed.map((c) => c.pr)).toEqual([one.number, two.number, four.number]);
+    // The halves are the batch's PRs again, on the same commits: the first half is the batch's
+    // own first two commits, merged and committed once. Only #four, now on #two, is merged anew.
+    expect(landed.slice(0, 2).map((c) => c.sha)).toEqual(
+      batchCommits.slice(0, 2).map((c) => c.sha),
+    );
+    expect(callsOf(s, 'repos/merge').length - mergesForBatch).toBe(1);
     for (const pr of [one, two, four]) {
       expect(s.repo.pull(pr.number)).toMatchObject({ merged: true, state: 'closed' });
       expect(s.repo.labels(pr.number)).toEqual([]);

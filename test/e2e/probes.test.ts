@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startScenario, type Scenario } from './support/scenario.js';
 import { breakage, brokenMarker, contentCi } from './support/content-ci.js';
-import { branchSha, commentsOn } from './support/pulls.js';
+import { branchSha, commentsOn, sluiceRun } from './support/pulls.js';
 import { finishCiOf, mainSince, openPulls, stagingBranches } from './support/stagings.js';
 
 /**
@@ -70,15 +70,28 @@ describe('probes beside the chain', () => {
     expect(probes.length).toBeGreaterThan(0);
     for (const probe of probes) probeTips.add(probe.tip);
 
-    // A probe of good PRs passes: nothing lands, its PRs stay queued for the chain.
+    // A probe of good PRs passes: nothing lands, its PRs stay queued for the chain. Their
+    // check runs still say they wait for their turn: a probe, started or passed, changes
+    // nothing they must act on, so it costs no write of each PR's run.
     const good = probes.find((p) => !p.prs.includes(broken.number));
     expect(good).toBeDefined();
+    const runWrites = (n: number) => {
+      const run = sluiceRun(s!, prs.find((pr) => pr.number === n)!.head)!;
+      const titles = s!.gh.world.requests
+        .filter((r) => r.operationId === 'checks/update' && r.path.endsWith(`/${run.id}`))
+        .map((r) => (r.body as { output?: { title?: string } }).output?.title);
+      return { title: run.output.title, titles };
+    };
+    const before = new Map(good!.prs.map((n) => [n, runWrites(n)]));
     await finishCiOf(s, good!.tip);
     await s.settle();
     expect(await branchSha(s, 'main')).toBe(base);
     for (const n of good!.prs) {
       expect(s.repo.pull(n).merged).toBe(false);
       expect(s.repo.labels(n)).toContain('merge-queue');
+      expect(runWrites(n)).toEqual(before.get(n));
+      expect(runWrites(n).title).toMatch(/^Queued/);
+      expect(runWrites(n).titles.filter((t) => /^Probing|^Tested early/.test(t ?? ''))).toEqual([]);
     }
 
     // Probes holding the broken PR fail and are split until it is found and dequeued, while

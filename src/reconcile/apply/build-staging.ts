@@ -6,7 +6,7 @@ import { liveStagingStates } from '../../store/index.js';
 import { stagingsUnder } from '../../queue/chain.js';
 import { scratchBranch, stagingBranch } from '../message-context.js';
 import type { ApplyContext, Applied } from './context.js';
-import { mergeMessage } from './merge-message.js';
+import { chainCommits, commit, knownTrees, probeMessage } from './staging-commits.js';
 import { pushStaging } from './push-staging.js';
 
 type Build = Extract<Effect, { kind: 'build-staging' }>;
@@ -29,7 +29,9 @@ type Merged =
  * What it costs GitHub: one read of every PR, one reset of the scratch branch and one merge
  * per PR (none for the first PR on the base, whose test merge GitHub already made), then one
  * commit per PR — a probe, which never lands, gets a single commit of the merged tree — and
- * the push.
+ * the push. PRs restaged on the same commit in the same order (a bisected batch's halves, the
+ * chain after a probe) reuse the trees and commits made before (BuildMemo): only the push
+ * and the tip's commit are new.
  */
 export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promise<Applied> {
   const { deps, queue, config } = ctx;
@@ -44,11 +46,13 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
     now: deps.now(),
   });
   const base = { sha: effect.baseSha, tree: await treeOf(ctx, effect.baseSha) };
+  const known = knownTrees(ctx, base.sha, effect);
   const views = await freshViews(
     ctx,
     effect.prs.map((m) => m.pr),
+    { testMerge: known.length === 0 },
   );
-  const merged = await mergeAll(ctx, effect, base, views);
+  const merged = await mergeAll(ctx, effect, { ...base, known }, views);
   if (merged.kind === 'stale') return abandon(ctx, record);
   if (merged.kind === 'failed') {
     const member = effect.prs[merged.index]!;
@@ -61,18 +65,14 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
   }
   const tree = merged.trees.at(-1)!;
   if (effect.probe) {
-    const tip = await commit(ctx, { tree, parent: base.sha, message: probeMessage(ctx, effect) });
+    const message = probeMessage(ctx, effect);
+    const tip = await commit(ctx, { tree, parent: base.sha, message }, 'tip');
     const commits = effect.prs.map((m) => ({ number: m.pr, commitSha: tip }));
     return pushStaging(ctx, record, { sha: tip, tree, commits });
   }
-  let parent = base.sha;
-  const commits: { number: number; commitSha: string }[] = [];
-  for (const [i, member] of effect.prs.entries()) {
-    const message = mergeMessage(config, views.get(member.pr)!);
-    parent = await commit(ctx, { tree: merged.trees[i]!, parent, message });
-    commits.push({ number: member.pr, commitSha: parent });
-  }
-  return pushStaging(ctx, record, { sha: parent, tree, commits });
+  const commits = await chainCommits(ctx, { base: base.sha, effect, views }, merged.trees);
+  const tip = commits.at(-1)!.commitSha;
+  return pushStaging(ctx, record, { sha: tip, tree, commits });
 }
 
 /**
@@ -84,11 +84,10 @@ export async function applyBuildStaging(ctx: ApplyContext, effect: Build): Promi
 async function mergeAll(
   ctx: ApplyContext,
   effect: Build,
-  base: { sha: string; tree: string },
+  base: { sha: string; tree: string; known: string[] },
   views: Map<number, StagingView>,
 ): Promise<Merged> {
   const { deps, config, queue } = ctx;
-  const trees: string[] = [];
   // Where the PRs' views stop being usable: merging goes no further.
   let usable = 0;
   let early: Merged | undefined;
@@ -105,26 +104,37 @@ async function mergeAll(
     }
     usable++;
   }
+  const heads = effect.prs.map((m) => m.headSha);
+  let trees = base.known.slice(0, usable);
   let start = base.sha;
+  if (trees.length > 0 && trees.length < usable) {
+    // The rest is merged onto the commit of the part already known; a probe, which has no
+    // such commit, merges everything.
+    if (effect.probe) trees = [];
+    else
+      start = (await chainCommits(ctx, { base: base.sha, effect, views }, trees)).at(-1)!.commitSha;
+  }
   const first = effect.prs[0] ? views.get(effect.prs[0].pr) : undefined;
-  if (usable > 0 && first && first.baseSha === base.sha) {
+  if (trees.length === 0 && usable > 0 && first && first.baseSha === base.sha) {
     if (first.mergeable === false) return conflict(ctx, 0, effect.prs[0]!.pr, base.sha);
     const { testMerge } = first;
-    if (testMerge?.parents[0] === base.sha && testMerge.parents[1] === effect.prs[0]!.headSha) {
+    if (testMerge?.parents[0] === base.sha && testMerge.parents[1] === heads[0]) {
       if (testMerge.tree === base.tree) return empty(0);
       trees.push(testMerge.tree);
+      deps.cache.builds.rememberMergedTree(base.sha, heads.slice(0, 1), testMerge.tree);
       start = testMerge.sha;
     }
   }
-  const heads = effect.prs.slice(trees.length, usable).map((m) => m.headSha);
-  if (heads.length > 0) {
+  const rest = heads.slice(trees.length, usable);
+  if (rest.length > 0) {
     const scratch = scratchBranch(config, queue.base);
-    const merges = await deps.github.mergeTrees(start, heads, scratch);
+    const merges = await deps.github.mergeTrees(start, rest, scratch);
     for (const tree of merges.trees) {
       const below = trees.at(-1) ?? base.tree;
       // Its changes are already there: landing it would make an empty commit.
       if (tree === null || tree === below) return empty(trees.length);
       trees.push(tree);
+      deps.cache.builds.rememberMergedTree(base.sha, heads.slice(0, trees.length), tree);
     }
     if (merges.stop?.kind === 'conflict')
       return conflict(ctx, trees.length, effect.prs[trees.length]!.pr, scratch);
@@ -146,36 +156,6 @@ async function conflict(
 ): Promise<Merged> {
   const files = await ctx.deps.github.conflictCandidates(pr, onto);
   return { kind: 'failed', index, failure: { kind: 'conflict', files } };
-}
-
-async function commit(
-  ctx: ApplyContext,
-  input: { tree: string; parent: string; message: string },
-): Promise<string> {
-  const { deps } = ctx;
-  const made = await deps.github.createCommit({
-    tree: input.tree,
-    parents: [input.parent],
-    message: input.message,
-  });
-  deps.cache.rememberCommitMessage(made.sha, input.message);
-  deps.cache.rememberCommitTree(made.sha, input.tree);
-  return made.sha;
-}
-
-/**
- * A probe's one commit: CI shows its subject, and the trailer names its PRs for tools. It
- * never lands, so it carries no Sluice subject or `Sluice-PR` trailer (the changelog's).
- */
-function probeMessage(ctx: ApplyContext, effect: Build): string {
-  const prs = effect.prs.map((m) => `#${m.pr}`).join(', ');
-  return [
-    `Sluice probe: ${prs} on ${ctx.queue.base}`,
-    '',
-    'Tested early, beside the merge queue; this commit never lands.',
-    '',
-    `Sluice-Probe: ${effect.prs.map((m) => m.pr).join(', ')}`,
-  ].join('\n');
 }
 
 /**
@@ -232,14 +212,19 @@ async function treeOf(ctx: ApplyContext, sha: string): Promise<string> {
 
 /**
  * The PRs as GitHub sees them now, in one read with their test merges and authors; while
- * GitHub still computes the first one's mergeability (its test merge is used), it is read
- * again, briefly. Always read afresh: a test merge must be of this base.
+ * GitHub still computes the first one's mergeability (its test merge is used unless its tree
+ * is already known), it is read again, briefly. Always read afresh: a test merge must be of
+ * this base, and the heads and titles are what the staging is built of.
  */
-async function freshViews(ctx: ApplyContext, numbers: number[]): Promise<Map<number, StagingView>> {
+async function freshViews(
+  ctx: ApplyContext,
+  numbers: number[],
+  need: { testMerge: boolean },
+): Promise<Map<number, StagingView>> {
   const { deps } = ctx;
   const views = await deps.github.stagingViews(numbers);
   const first = numbers[0];
-  for (const wait of deps.settings.mergeabilityPollMs) {
+  for (const wait of need.testMerge ? deps.settings.mergeabilityPollMs : []) {
     const view = first === undefined ? undefined : views.get(first);
     if (!view || view.mergeable !== null) break;
     await deps.sleep(wait);
