@@ -6,6 +6,10 @@ import { SluiceRuntime } from './runtime/sluice-runtime.js';
 import { healthHandler } from './runtime/health.js';
 import { TestClock, testHooksHandler } from './runtime/test-hooks.js';
 import { startSweeps, type SweepSchedule } from './runtime/sweeps.js';
+import { readMetricsEnv, type MetricsEnv } from './runtime/runtime-env.js';
+import { SluiceMetrics } from './metrics/sluice-metrics.js';
+import { metricsHandler } from './metrics/metrics-endpoint.js';
+import { recordWebhookLag } from './metrics/record-webhook-lag.js';
 import {
   checkRunEvent,
   checkSuiteEvent,
@@ -48,6 +52,8 @@ export interface SluiceAppOptions {
   leases?: { ttlMs: number; renewMs: number; replica?: string };
   /** End-to-end tests only: serve the clock and sweep hooks. */
   testHooks?: boolean;
+  /** `/metrics` and its token; read from the process environment when not given. */
+  metrics?: MetricsEnv;
 }
 
 /**
@@ -57,14 +63,21 @@ export interface SluiceAppOptions {
 export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction {
   return async (app, { addHandler }) => {
     const clock = new TestClock();
+    const { token } = options.metrics ?? readMetricsEnv(process.env);
+    const metrics =
+      token === undefined
+        ? undefined
+        : new SluiceMetrics({ countActive: () => options.store.queue.countActive(), log: app.log });
     const runtime = new SluiceRuntime(app, {
       store: options.store,
       log: app.log,
       now: clock.now,
+      metrics,
       ...(options.settings ? { settings: options.settings } : {}),
       ...(options.leases ? { leases: options.leases } : {}),
     });
     addHandler(healthHandler(runtime));
+    addHandler(metricsHandler({ token, metrics }));
     if (options.testHooks) addHandler(testHooksHandler(runtime, clock));
     await runtime
       .identify()
@@ -83,6 +96,7 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
       // Tracked: past 9 s Probot answers 202 and the handler runs on unseen by the sender.
       app.on(events, (context: Context) => runtime.scheduler.track(() => handleEvent(context)));
       async function handleEvent(context: Context): Promise<void> {
+        if (metrics) recordWebhookLag(metrics, context.name, context.payload);
         // GitHub may deliver twice (a redelivery keeps the id): act once.
         if (!(await options.store.deliveries.record(context.id, runtime.now()))) return;
         let payload: T;

@@ -1,5 +1,6 @@
 import { GitHubReadError, GitHubWriteError } from './github-errors.js';
 import { requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 import type { RepoContext } from './repo-context.js';
 
 /** The typed error for a failed read, logged at debug level. */
@@ -27,7 +28,7 @@ export async function readGitHub<T>(
   call: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await call();
+    return await withOperation(operation, call);
   } catch (error) {
     throw asReadError(ctx, operation, error);
   }
@@ -40,7 +41,7 @@ export async function readUnlessMissing<T>(
   call: () => Promise<T>,
 ): Promise<T | undefined> {
   try {
-    return await call();
+    return await withOperation(operation, call);
   } catch (error) {
     if (requestFailure(error).status === 404) return undefined;
     throw asReadError(ctx, operation, error);
@@ -54,7 +55,7 @@ export async function writeGitHub<T>(
   call: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await call();
+    return await withOperation(operation, call);
   } catch (error) {
     throw asWriteError(ctx, operation, error);
   }

@@ -3,6 +3,7 @@ import { readGitHub } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 /** The workflow runs on `sha` that still hold or wait for runners (any status but completed). */
 async function unfinishedRuns(ctx: RepoContext, sha: string): Promise<number[]> {
@@ -30,12 +31,14 @@ export async function cancelRunsFor(ctx: RepoContext, sha: string): Promise<Canc
   const result: CancelledRuns = { cancelled: [], failed: [] };
   for (const runId of await unfinishedRuns(ctx, sha)) {
     try {
-      await ctx.octokit.rest.actions.cancelWorkflowRun({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        run_id: runId,
-        request: writeOnce,
-      });
+      await withOperation('actions/cancel-workflow-run', () =>
+        ctx.octokit.rest.actions.cancelWorkflowRun({
+          owner: ctx.owner,
+          repo: ctx.repo,
+          run_id: runId,
+          request: writeOnce,
+        }),
+      );
       result.cancelled.push(runId);
     } catch (error) {
       const { status, message } = requestFailure(error);

@@ -2,6 +2,7 @@ import { asReadError } from './call-github.js';
 import { byteChunks } from './byte-chunks.js';
 import type { RepoContext } from './repo-context.js';
 import { requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 const operation = 'actions/download-job-logs-for-workflow-run';
 
@@ -19,12 +20,14 @@ export async function jobLog(
 ): Promise<AsyncIterable<Uint8Array> | undefined> {
   let body: unknown;
   try {
-    const answer = await ctx.octokit.rest.actions.downloadJobLogsForWorkflowRun({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      job_id: checkRunId,
-      request: { parseSuccessResponseBody: false },
-    });
+    const answer = await withOperation(operation, () =>
+      ctx.octokit.rest.actions.downloadJobLogsForWorkflowRun({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        job_id: checkRunId,
+        request: { parseSuccessResponseBody: false },
+      }),
+    );
     body = answer.data;
   } catch (error) {
     const { status } = requestFailure(error);

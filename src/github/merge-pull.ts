@@ -2,6 +2,7 @@ import type { MergeResult } from './port.js';
 import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { isUnknownOutcome, requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 /**
  * 405 covers "not mergeable", "Base branch was modified" and a disallowed method; 409 is
@@ -22,8 +23,8 @@ export async function mergePull(
   number: number,
   input: { sha: string; title: string; message: string },
 ): Promise<MergeResult> {
-  const outcome = await ctx.octokit.rest.pulls
-    .merge({
+  const outcome = await withOperation('pulls/merge', () =>
+    ctx.octokit.rest.pulls.merge({
       owner: ctx.owner,
       repo: ctx.repo,
       pull_number: number,
@@ -32,14 +33,14 @@ export async function mergePull(
       commit_title: input.title,
       commit_message: input.message,
       request: writeOnce,
-    })
-    .then(
-      ({ data }): MergeResult =>
-        data.merged
-          ? { kind: 'merged', sha: data.sha }
-          : { kind: 'not-mergeable', message: data.message },
-      mergeOutcome,
-    );
+    }),
+  ).then(
+    ({ data }): MergeResult =>
+      data.merged
+        ? { kind: 'merged', sha: data.sha }
+        : { kind: 'not-mergeable', message: data.message },
+    mergeOutcome,
+  );
   ctx.log?.debug({ number, sha: input.sha, outcome: outcome.kind }, 'merge pull request');
   return outcome;
 }

@@ -5,6 +5,7 @@ import { setBranchAt } from './ref-writes.js';
 import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 const fullSha = /^[0-9a-f]{40}$/i;
 
@@ -19,14 +20,16 @@ async function mergeInto(
   head: string,
 ): Promise<{ tree: string | null } | StagingMerge> {
   try {
-    const answer = await ctx.octokit.rest.repos.merge({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      base: scratch,
-      head,
-      commit_message: `Merge ${head} into ${scratch}`,
-      request: writeOnce,
-    });
+    const answer = await withOperation('repos/merge', () =>
+      ctx.octokit.rest.repos.merge({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        base: scratch,
+        head,
+        commit_message: `Merge ${head} into ${scratch}`,
+        request: writeOnce,
+      }),
+    );
     // 201 is a new merge commit; 204 means the branch already contains the head.
     return { tree: answer.status === 201 ? answer.data.commit.tree.sha : null };
   } catch (error) {

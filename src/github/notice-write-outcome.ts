@@ -1,5 +1,6 @@
 import type { NoticeWrite } from './port.js';
 import { isUnknownOutcome, requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 /**
  * A failed comment, label or check-run write in the port's words. 5xx or no answer: it may
@@ -27,7 +28,7 @@ export async function sendNotice(
   call: () => Promise<unknown>,
 ): Promise<NoticeWrite> {
   try {
-    await call();
+    await withOperation(operation, call);
     return { kind: 'ok' };
   } catch (error) {
     const outcome = noticeWriteOutcome(error);

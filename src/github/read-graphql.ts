@@ -1,5 +1,6 @@
 import { asReadError } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
+import { withOperation } from './request-operation.js';
 
 interface GraphqlErrorEntry {
   type?: string;
@@ -38,7 +39,9 @@ export async function readGraphqlPartly<T>(
 ): Promise<PartialAnswer<T> | undefined> {
   try {
     return {
-      data: await ctx.octokit.graphql<T>(request.query, request.variables),
+      data: await withOperation(`graphql ${operation}`, () =>
+        ctx.octokit.graphql<T>(request.query, request.variables),
+      ),
       failedPaths: [],
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { RefWrite } from './port.js';
 import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { refWriteOutcome } from './ref-write-outcome.js';
+import { withOperation } from './request-operation.js';
 
 /** Where a ref lives: this repository, or another one (a fork's head branch). */
 export interface RefTarget {
@@ -10,9 +11,9 @@ export interface RefTarget {
   branch: string;
 }
 
-async function attempt(call: () => Promise<unknown>): Promise<RefWrite> {
+async function attempt(operation: string, call: () => Promise<unknown>): Promise<RefWrite> {
   try {
-    await call();
+    await withOperation(operation, call);
     return { kind: 'ok' };
   } catch (error) {
     return refWriteOutcome(error);
@@ -34,7 +35,7 @@ export async function setBranchAt(
 ): Promise<RefWrite> {
   const { owner, repo, branch } = target;
   const { git } = ctx.octokit.rest;
-  const moved = await attempt(() =>
+  const moved = await attempt('git/update-ref', () =>
     git.updateRef({
       owner,
       repo,
@@ -49,7 +50,7 @@ export async function setBranchAt(
     return moved;
   }
   // Someone creating it in between makes this 422 "Reference already exists": rejected.
-  const created = await attempt(() =>
+  const created = await attempt('git/create-ref', () =>
     git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha, request: writeOnce }),
   );
   ctx.log?.debug({ owner, repo, branch, sha, outcome: created.kind }, 'created branch');
@@ -58,7 +59,7 @@ export async function setBranchAt(
 
 export async function deleteBranchAt(ctx: RepoContext, target: RefTarget): Promise<RefWrite> {
   const { owner, repo, branch } = target;
-  const deleted = await attempt(() =>
+  const deleted = await attempt('git/delete-ref', () =>
     ctx.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}`, request: writeOnce }),
   );
   ctx.log?.debug({ owner, repo, branch, outcome: deleted.kind }, 'deleted branch');

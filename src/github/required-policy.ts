@@ -2,6 +2,7 @@ import type { RequiredPolicy } from './port.js';
 import { asReadError, readGitHub } from './call-github.js';
 import { requestFailure } from './request-failure.js';
 import type { RepoContext } from './repo-context.js';
+import { withOperation } from './request-operation.js';
 
 interface PolicyPart {
   checks: string[];
@@ -20,11 +21,9 @@ async function readProtection(
   branch: string,
 ): Promise<PolicyPart | 'unreadable'> {
   try {
-    const { data } = await ctx.octokit.rest.repos.getBranchProtection({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      branch,
-    });
+    const { data } = await withOperation('repos/get-branch-protection', () =>
+      ctx.octokit.rest.repos.getBranchProtection({ owner: ctx.owner, repo: ctx.repo, branch }),
+    );
     const required = data.required_status_checks;
     return {
       checks: [...(required?.contexts ?? []), ...(required?.checks ?? []).map((c) => c.context)],

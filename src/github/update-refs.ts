@@ -2,6 +2,7 @@ import type { AtomicRefWrite, RefUpdate } from './port.js';
 import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { isUnknownOutcome, requestFailure } from './request-failure.js';
+import { withOperation } from './request-operation.js';
 
 const updateRefsMutation = /* GraphQL */ `
   mutation SluiceUpdateRefs($repositoryId: ID!, $refUpdates: [RefUpdate!]!) {
@@ -33,11 +34,9 @@ export async function updateRefs(
     force: u.force,
   }));
   try {
-    await ctx.octokit.graphql(updateRefsMutation, {
-      repositoryId,
-      refUpdates,
-      request: writeOnce,
-    });
+    await withOperation('graphql SluiceUpdateRefs', () =>
+      ctx.octokit.graphql(updateRefsMutation, { repositoryId, refUpdates, request: writeOnce }),
+    );
     ctx.log?.debug({ refs: updates.map((u) => u.ref) }, 'updated refs atomically');
     return { kind: 'ok' };
   } catch (error) {

@@ -29,7 +29,7 @@ export const pullRequestEvent = z.object({
 export const issueCommentEvent = z.object({
   action: z.string(),
   issue: z.object({ number: z.number(), pull_request: z.object({}).passthrough().optional() }),
-  comment: z.object({ body: z.string() }),
+  comment: z.object({ id: z.number(), body: z.string() }),
   sender: account,
   repository,
   installation,

@@ -1,6 +1,7 @@
 import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
+import type { ParseConfigResult } from '../config/index.js';
 import { loadConfig } from '../reconcile/load-config.js';
-import type { CommandKind, CommandSource } from '../store/types.js';
+import type { CommandKind, CommandSource, Priority } from '../store/types.js';
 import type { PullRequestEvent } from './payloads.js';
 
 /** The app's own label and comment events come back to it: they are not requests. */
@@ -15,15 +16,20 @@ export function isOwnEvent(
   );
 }
 
+/** A repository's config, from the cache or read (and then cached). */
+export async function configOf(runtime: SluiceRuntime, repo: string): Promise<ParseConfigResult> {
+  const cache = runtime.cache(repo);
+  const cached = cache.config();
+  if (cached) return cached;
+  const deps = await runtime.deps(repo);
+  const config = await loadConfig(deps.github);
+  cache.rememberConfig(config);
+  return config;
+}
+
 /** The queue label of a repository (from its config, cached); the default when it cannot be read. */
 export async function queueLabelOf(runtime: SluiceRuntime, repo: string): Promise<string> {
-  const cache = runtime.cache(repo);
-  let config = cache.config();
-  if (!config) {
-    const deps = await runtime.deps(repo);
-    config = await loadConfig(deps.github);
-    cache.rememberConfig(config);
-  }
+  const config = await configOf(runtime, repo);
   return config.ok ? config.config.queue.label : 'merge-queue';
 }
 
@@ -34,6 +40,7 @@ export async function recordCommand(
     base: string;
     number: number;
     kind: CommandKind;
+    priority?: Priority;
     by: string;
     source: CommandSource;
   },
@@ -43,6 +50,7 @@ export async function recordCommand(
     base: input.base,
     number: input.number,
     kind: input.kind,
+    priority: input.priority ?? null,
     requestedBy: input.by,
     source: input.source,
     now: runtime.now(),

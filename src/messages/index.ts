@@ -18,6 +18,9 @@ export {
 export { queueActionIds, queueCheckRunActions } from './queue-check-run-actions.js';
 export { renderEntryCheckRun } from './queue-entry-check-run.js';
 export { githubLimits } from './queue-github-limits.js';
+export { renderHelpComment, type HelpContext } from './queue-help.js';
+export { renderPriorityComment } from './queue-priority-text.js';
+export { renderUnknownCommandComment } from './queue-unknown-command.js';
 export { renderMergedCheckRun, renderMergedComment, type MergedFacts } from './queue-merged.js';
 export type {
   CheckRunAction,

@@ -1,5 +1,5 @@
 import type { ConfigError } from '../config/types.js';
-import type { Permission } from '../queue/types.js';
+import type { Permission, QueuePause } from '../queue/types.js';
 
 /** What the queue's messages need to know about the repository they are written for. */
 export interface QueueMessageContext {
@@ -26,6 +26,8 @@ export interface QueueMessageContext {
   stagingCheckUrls?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The default branch's config problems, listed when the config is broken. */
   configErrors?: readonly ConfigError[];
+  /** Set while the queue is paused: every queued pull request is told so, and why. */
+  paused?: QueuePause;
 }
 
 /** A button on the `Sluice` check run (REST `actions[]`). */

@@ -8,7 +8,7 @@ import type { CheckRunConclusion } from './queue-message-types.js';
 export interface OutcomeText {
   conclusion: CheckRunConclusion;
   /** Opens the comment ("**Dequeued.** …"); the check run's title says it instead. */
-  headline: 'Dequeued' | 'Left the merge queue' | 'Blocked' | 'Not queued';
+  headline: 'Dequeued' | 'Left the merge queue' | 'Blocked' | 'Not queued' | 'Priority not changed';
   /** Plain text: check run titles are not markdown. */
   title: string;
   lead: string[];

@@ -66,6 +66,21 @@ export function describeRefusal(reason: Refusal, ctx: QueueMessageContext): Outc
           `Write the title as ${inlineCode('type(scope): description')}, for example ${inlineCode('feat(api): add pagination to the list endpoint')} or ${inlineCode('fix: handle an empty config file')}. ${howToQueueAgain(ctx, 'After editing it')}`,
         ],
       };
+    case 'priority-permission':
+      return {
+        ...refused,
+        headline: 'Priority not changed',
+        conclusion: 'action_required',
+        title: plainTitle(
+          `Priority not changed: ${reason.by} has ${reason.has} permission; it needs ${reason.needs}`,
+        ),
+        lead: [
+          `${mention(reason.by)} has ${hasPhrase(reason.has)}; changing the priority of a queued pull request needs ${reason.needs}. It keeps its priority and its place in the queue.`,
+        ],
+        next: [
+          `Anyone with ${permissionPhrase(reason.needs)} on this repository can change it by commenting \`/sluice queue --priority high\`, \`normal\` or \`low\`.`,
+        ],
+      };
     case 'config-broken':
       return {
         ...refused,

@@ -33,8 +33,9 @@ export function nextAfterChecks(status: Testing, ctx: QueueMessageContext): stri
     case 'passed': {
       const cleared =
         place.bisecting !== null ? 'This group passed, so it did not break the batch. ' : '';
-      const landing =
-        place.index > 1
+      const landing = ctx.paused
+        ? `It lands on ${base} once the merge queue is no longer ${ctx.paused.by.kind === 'config' ? 'frozen' : 'paused'}.`
+        : place.index > 1
           ? `It lands on ${base} right after the stagings ahead of it, as soon as they pass.`
           : `Sluice is landing ${place.with.length > 0 ? 'them' : 'it'} on ${base}.`;
       return `${cleared}${landing}`;

@@ -4,6 +4,7 @@ import { commitLink } from './queue-links.js';
 import { pullRequestList } from './queue-lists.js';
 import type { QueueMessageContext } from './queue-message-types.js';
 import { howToLeave } from './queue-instructions.js';
+import { pausedTitle, pausedWhileTesting } from './queue-paused-text.js';
 import { checkLines, nextAfterChecks } from './queue-testing-checks.js';
 import { testingTitle } from './queue-testing-title.js';
 
@@ -17,16 +18,20 @@ export function describeTesting(
 ): { title: string; summary: string } {
   const lines = checkLines(status, checkUrlsOf(status.stagingSha, ctx));
   const list = lines.length > 0 ? [`**Required checks**\n\n${lines.join('\n')}`] : [];
+  // A probe never lands anyway: a paused queue changes nothing it does.
+  const pause = status.place.probe ? undefined : ctx.paused;
   const parts = [
     `${whatIsTested(status, ctx)} ${howItLands(status.place)}`,
+    pause ? pausedWhileTesting(pause, ctx) : '',
     bisectingText(status.place),
     ...list,
     nextAfterChecks(status, ctx),
     asOfWriting(status.place),
     howToLeave(ctx),
   ];
+  const paused = pause ? `; ${pausedTitle(pause).toLowerCase()}` : '';
   return {
-    title: plainTitle(testingTitle(status)),
+    title: plainTitle(`${testingTitle(status)}${paused}`),
     summary: parts.filter((part) => part !== '').join('\n\n'),
   };
 }

@@ -2,14 +2,16 @@ import type { EntryStatus } from '../queue/describe-queue.js';
 import { inlineCode, plainTitle } from './markdown.js';
 import { howToLeave } from './queue-instructions.js';
 import type { QueueMessageContext } from './queue-message-types.js';
+import { pausedText } from './queue-paused-text.js';
 import { keepsPlace, waitingForText, type HoldText } from './queue-waiting-for-text.js';
 
 type Waiting = Extract<EntryStatus, { kind: 'waiting' }>;
 
 /**
  * Title and summary for a queued pull request that is not being tested yet. Everything that
- * holds it is told; the title names the first: what a person can act on (a review), then the
- * pull requests ahead it waits for, then a bisection it waits its turn in.
+ * holds it is told; the title names the first: a paused queue (nothing moves, whatever else
+ * holds it), then what a person can act on (a review), then the pull requests ahead it waits
+ * for, then a bisection it waits its turn in.
  */
 export function describeWaiting(
   status: Waiting,
@@ -18,6 +20,7 @@ export function describeWaiting(
   // Written when its state changes, not at every move in line (syncCheckRuns): say so.
   const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)} when this was written.`;
   const holds = [
+    ctx.paused === undefined ? null : pausedText(ctx.paused, ctx),
     status.hold === null ? null : holdText(status.hold),
     status.waitingFor === null ? null : waitingForText(status.waitingFor, ctx),
     status.bisecting === null ? null : bisectingText(status.bisecting.batchSize),
@@ -45,7 +48,7 @@ function turnText(status: Waiting): HoldText {
     ? { title: 'Next in the merge queue', text: 'Sluice starts testing it shortly.', blocks: [] }
     : {
         title: `Queued: ${status.position} of ${status.queueLength}`,
-        text: 'It waits for its turn: Sluice starts testing pull requests in queue order.',
+        text: 'It waits for its turn: Sluice starts testing pull requests in queue order, higher priority first.',
         blocks: [],
       };
 }

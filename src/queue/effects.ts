@@ -3,7 +3,7 @@
  * on (expected heads and bases), so applying it can verify its own preconditions and a stale
  * effect fails safe instead of acting on a world that moved.
  */
-import type { Permission, Staging } from './types.js';
+import type { Permission, Priority, Staging } from './types.js';
 import type { GateVerdictSummary } from './gate-policy.js';
 
 export type Refusal =
@@ -12,7 +12,15 @@ export type Refusal =
   | { kind: 'closed' }
   | { kind: 'blocked'; failures: number }
   | { kind: 'title-grammar'; title: string }
-  | { kind: 'config-broken' };
+  | { kind: 'config-broken' }
+  /** `--priority` on a queued PR from someone below `queue.minimumPermission`: it keeps its priority. */
+  | { kind: 'priority-permission'; by: string; has: Permission; needs: Permission };
+
+/** What changed a queued PR's priority. */
+export type PriorityCause =
+  | { kind: 'command'; by: string; commandId: string }
+  | { kind: 'label'; label: string }
+  | { kind: 'label-removed'; label: string };
 
 export type DequeueReason =
   | { kind: 'unlabeled' }
@@ -29,7 +37,27 @@ export type DequeueReason =
   | { kind: 'land-failed'; reason: string };
 
 export type Effect =
-  | { kind: 'enqueue'; pr: number; headSha: string; by: string; commandId: string }
+  | {
+      kind: 'enqueue';
+      pr: number;
+      headSha: string;
+      by: string;
+      commandId: string;
+      priority: Priority;
+      /** The priority label on the PR when it was queued, seen (see `QueueEntry.priorityLabel`). */
+      priorityLabel: string | null;
+    }
+  /** A queued PR's priority changes; an event in its history, and the requester is answered. */
+  | {
+      kind: 'set-priority';
+      entryId: string;
+      pr: number;
+      headSha: string;
+      from: Priority;
+      to: Priority;
+      priorityLabel: string | null;
+      cause: PriorityCause;
+    }
   | {
       kind: 'refuse';
       pr: number;
@@ -69,7 +97,8 @@ export type Effect =
   | {
       kind: 'abandon-staging';
       stagingId: string;
-      reason: 'base-moved' | 'pr-left' | 'ahead-failed' | 'make-way';
+      /** `priority`: a PR of a higher priority goes first (`queue.priority.interrupt`). */
+      reason: 'base-moved' | 'pr-left' | 'ahead-failed' | 'make-way' | 'priority';
       deleteBranch: boolean;
     }
   /**

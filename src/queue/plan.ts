@@ -1,6 +1,7 @@
 import type { Effect } from './effects.js';
-import type { QueueEntry, QueueSnapshot, Staging } from './types.js';
+import type { Priority, QueueEntry, QueueSnapshot, Staging } from './types.js';
 import { stagingsBuiltOn } from './chain.js';
+import { queueOrder } from './queue-order.js';
 
 type Abandon = Extract<Effect, { kind: 'abandon-staging' }>;
 
@@ -14,6 +15,8 @@ export class Plan {
   readonly #leaving = new Set<string>();
   /** Entries re-pinned to a new head by this plan (config `queue.onPush: retest`). */
   readonly #newHeads = new Map<string, string>();
+  /** Entries given a new priority by this plan. */
+  readonly #priorities = new Map<string, { priority: Priority; priorityLabel: string | null }>();
   /** Stagings this plan ends (abandoned or rejected). */
   readonly #ended = new Set<string>();
   /** Stagings this plan marks failed, waiting for those ahead. */
@@ -32,6 +35,12 @@ export class Plan {
         break;
       case 'retest-new-head':
         this.#newHeads.set(effect.entryId, effect.headSha);
+        break;
+      case 'set-priority':
+        this.#priorities.set(effect.entryId, {
+          priority: effect.to,
+          priorityLabel: effect.priorityLabel,
+        });
         break;
       case 'abandon-staging':
         this.#ended.add(effect.stagingId);
@@ -66,15 +75,21 @@ export class Plan {
     return this.#leaving.has(entry.id);
   }
 
-  /** Entries still queued after this plan, in queue order, with the heads this plan pinned. */
+  /**
+   * Entries still queued after this plan, in queue order, with the heads and priorities this
+   * plan set.
+   */
   remaining(): QueueEntry[] {
-    return this.snapshot.entries
-      .filter((e) => !this.#leaving.has(e.id))
-      .map((e) => {
-        const headSha = this.#newHeads.get(e.id);
-        return headSha ? { ...e, headSha, state: 'queued' as const } : e;
-      })
-      .sort((a, b) => a.seq - b.seq);
+    return queueOrder(
+      this.snapshot.entries
+        .filter((e) => !this.#leaving.has(e.id))
+        .map((e) => {
+          const headSha = this.#newHeads.get(e.id);
+          const pinned = headSha ? { ...e, headSha, state: 'queued' as const } : e;
+          const priority = this.#priorities.get(e.id);
+          return priority ? { ...pinned, ...priority } : pinned;
+        }),
+    );
   }
 
   /** Live stagings in chain order, less those this plan ends, with the states it set. */

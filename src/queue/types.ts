@@ -8,6 +8,19 @@ import type { GateVerdictSummary } from './gate-policy.js';
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
+/** Where a PR stands among the waiting ones: a higher priority is staged first. */
+export type Priority = 'high' | 'normal' | 'low';
+export const priorities: readonly Priority[] = ['high', 'normal', 'low'];
+
+/**
+ * The queue is paused: nothing new is staged and nothing lands (a staging in flight may finish
+ * testing). Set in the config (`queue.freeze`) or, by an operator, in the store.
+ */
+export interface QueuePause {
+  reason: string;
+  by: { kind: 'config' } | { kind: 'operator'; login: string };
+}
+
 export interface RepoRef {
   owner: string;
   repo: string;
@@ -41,6 +54,8 @@ export interface QueueCommand {
   id: string;
   kind: 'queue' | 'dequeue' | 'retry';
   pr: number;
+  /** `/sluice queue --priority …`: queue at this priority, or change a queued PR's. */
+  priority?: Priority;
   by: string;
   /** The requester's permission on the repository, as observed. */
   permission: Permission;
@@ -58,8 +73,14 @@ export interface QueueEntry {
   headSha: string;
   queuedBy: string;
   queuedAt: Date;
-  /** Queue order: lower goes first. */
+  /** Order of queueing: lower goes first among entries of one priority (see `queueOrder`). */
   seq: number;
+  priority: Priority;
+  /**
+   * The priority label last seen on the PR (and applied), or null: a label added, changed or
+   * removed since changes the priority; a command changes it without touching this.
+   */
+  priorityLabel: string | null;
   state: EntryState;
   consecutiveFailures: number;
 }
@@ -163,9 +184,11 @@ export interface QueueSnapshot {
   /** Base tip now. */
   baseSha: string;
   config: { ok: true; config: SluiceConfig } | { ok: false; errors: ConfigError[] };
+  /** Set while the queue is paused (`queue.freeze` in the config, or an operator). */
+  paused: QueuePause | null;
   /** Open PRs on this base that carry the queue label or have an active entry. */
   pulls: ObservedPull[];
-  /** Active entries (queued, testing, landing), any order. */
+  /** Active entries (queued, testing, landing), any order: `queueOrder` sorts them. */
   entries: QueueEntry[];
   commands: QueueCommand[];
   /** Live stagings (testing, passed, failed, landing), in chain order: the first is built on the base. */

@@ -1,11 +1,12 @@
-import type { SluiceConfig } from '../config/index.js';
-import type { QueueMessageContext } from '../messages/index.js';
+import { defaultConfig, type ParseConfigResult, type SluiceConfig } from '../config/index.js';
+import type { HelpContext, QueueMessageContext } from '../messages/index.js';
 import type { QueueSnapshot, Staging } from '../queue/types.js';
 import { configPath } from './load-config.js';
 
 /** What the messages module needs to know about this queue. */
 export function messageContext(
-  snapshot: Pick<QueueSnapshot, 'baseBranch' | 'config'> & { stagings: readonly StagingChecks[] },
+  snapshot: Pick<QueueSnapshot, 'baseBranch' | 'config'> &
+    Partial<Pick<QueueSnapshot, 'paused'>> & { stagings: readonly StagingChecks[] },
   config: SluiceConfig | undefined,
   repoUrl?: string,
 ): QueueMessageContext {
@@ -22,6 +23,20 @@ export function messageContext(
       : {}),
     stagingCheckUrls: Object.fromEntries(snapshot.stagings.map((s) => [s.sha, checkUrlsOf(s)])),
     ...(snapshot.config.ok ? {} : { configErrors: snapshot.config.errors }),
+    // Every check run says it: a pause (or its end) rewrites them all, whatever their state.
+    ...(snapshot.paused ? { paused: snapshot.paused } : {}),
+  };
+}
+
+/** What `/sluice help` lists for a repository: its settings, or the defaults when the config is broken. */
+export function helpContext(config: ParseConfigResult): HelpContext {
+  const { queue } = config.ok ? config.config : defaultConfig;
+  return {
+    queueLabel: queue.label,
+    minimumPermission: queue.minimumPermission,
+    priorityLabels: queue.priority.labels,
+    configPath,
+    configBroken: !config.ok,
   };
 }
 

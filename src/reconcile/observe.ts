@@ -69,6 +69,7 @@ export async function observe(deps: ReconcileDeps, queue: QueueKey): Promise<Obs
       landed: new Set(observed.stagings.filter((s) => !s.probe).map((s) => s.sha)),
     }),
     config: config.ok ? { ok: true, config: config.config } : { ok: false, errors: config.errors },
+    paused: queuePause(settings),
     pulls: observedPulls,
     entries,
     commands: await withPermissions(deps, pendingCommands),
@@ -164,6 +165,7 @@ async function withPermissions(
     out.push({
       id: String(command.id),
       kind: command.kind,
+      ...(command.priority === null ? {} : { priority: command.priority }),
       pr: command.number,
       by: command.requestedBy,
       permission,
@@ -183,9 +185,20 @@ function toQueueEntry(entry: StoredEntry): QueueEntry {
     queuedBy: entry.queuedBy,
     queuedAt: entry.queuedAt,
     seq: entry.sequence,
+    priority: entry.priority,
+    priorityLabel: entry.priorityLabel,
     state,
     consecutiveFailures: entry.consecutiveFailures,
   };
+}
+
+/**
+ * Why the queue is paused, if it is: `queue.freeze` in the config. A pause an operator sets
+ * in the store would be read here too, and decided and told by the same core path.
+ */
+function queuePause(config: SluiceConfig | undefined): QueueSnapshot['paused'] {
+  const reason = config?.queue.freeze.reason;
+  return reason ? { reason, by: { kind: 'config' } } : null;
 }
 
 async function failureStreaks(

@@ -51,6 +51,7 @@ export async function reconcileQueue(
     for (const effect of effects) {
       report.effects.push(effect.kind);
       const applied = await applyEffect(ctx, effect);
+      await deps.events?.effectApplied({ queue, effect, applied, observation, at: deps.now() });
       if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue);
       if (applied === 'stale') break;
     }

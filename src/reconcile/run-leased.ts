@@ -12,6 +12,8 @@ export interface LeasedRunOptions extends LeaseSettings {
   log: Log;
   /** Stop before another turn: the process is shutting down. */
   closed(): boolean;
+  /** Told when this replica takes the queue's lease and when it lets go (the metrics). */
+  onLease?: (queue: QueueKey, held: boolean) => void;
 }
 
 /** The queue's lease name, shared with `sluice doctor`. */
@@ -34,6 +36,7 @@ export async function runLeased(
   const lease = await acquireOrLeaveMark(queue, options);
   if (!lease) return;
   const held = new QueueLease(lease, { leases, now, ttlMs, log });
+  options.onLease?.(queue, true);
   const stop = options.every(options.renewMs, () => {
     held.renew().catch((error: unknown) => log.warn({ err: error }, 'lease renewal failed'));
   });
@@ -65,6 +68,7 @@ export async function runLeased(
     }
   } finally {
     stop();
+    options.onLease?.(queue, false);
   }
 }
 

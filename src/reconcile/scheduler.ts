@@ -12,6 +12,8 @@ export interface SchedulerOptions extends Partial<Omit<LeaseSettings, 'leases'>>
   replica?: string;
   now: () => Date;
   log: Log;
+  /** Told when this replica takes a queue's lease and when it lets go (the metrics). */
+  onLease?: (queue: QueueKey, held: boolean) => void;
 }
 
 interface Slot {
@@ -100,6 +102,7 @@ export class ReconcileScheduler {
       renewMs: this.options.renewMs ?? defaultLeaseTiming.renewMs,
       every: this.options.every ?? everyInterval,
       closed: () => this.#closed,
+      onLease: this.options.onLease,
     });
   }
 

@@ -2,6 +2,7 @@ import type { RepoGitHub } from '../github/port.js';
 import type { Store } from '../store/types.js';
 import type { RepoCache } from './repo-cache.js';
 import type { HostCapabilities } from './host-capabilities.js';
+import type { ReconcileEvents } from './reconcile-events.js';
 
 /** pino's shape, narrowed to what Sluice calls. */
 export interface Log {
@@ -38,6 +39,8 @@ export interface ReconcileDeps {
   sleep(ms: number): Promise<void>;
   log: Log;
   settings: Settings;
+  /** Told of every effect applied (the metrics); absent, nobody watches. */
+  events?: ReconcileEvents;
 }
 
 export const defaultSettings: Settings = {

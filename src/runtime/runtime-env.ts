@@ -11,6 +11,26 @@ export interface RuntimeEnv {
   appUrl: string | undefined;
   /** SLUICE_TEST_HOOKS=1: the end-to-end tests' clock and sweep hooks. Never in production. */
   testHooks: boolean;
+  metrics: MetricsEnv;
+}
+
+export interface MetricsEnv {
+  /** SLUICE_METRICS_TOKEN: the bearer token a scrape of `/metrics` must send; unset, it is off. */
+  token: string | undefined;
+}
+
+const minimumTokenLength = 16;
+
+/** A short or spaced token is refused at start-up rather than served behind a weak guard. */
+export function readMetricsEnv(env: NodeJS.ProcessEnv): MetricsEnv {
+  const token = env.SLUICE_METRICS_TOKEN;
+  if (token === undefined || token === '') return { token: undefined };
+  if (token.length < minimumTokenLength || /\s/.test(token))
+    throw new Error(
+      `SLUICE_METRICS_TOKEN must be at least ${minimumTokenLength} characters without spaces; ` +
+        'generate one with `openssl rand -hex 32`, or unset it to turn /metrics off',
+    );
+  return { token };
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {
@@ -47,5 +67,6 @@ export function readRuntimeEnv(env: NodeJS.ProcessEnv): RuntimeEnv {
     leases: readLeaseTiming(env),
     appUrl: env.SLUICE_APP_URL || undefined,
     testHooks: env.SLUICE_TEST_HOOKS === '1',
+    metrics: readMetricsEnv(env),
   };
 }

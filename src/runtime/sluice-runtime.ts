@@ -1,5 +1,6 @@
 import type { Probot } from 'probot';
 import { createRepoGitHub } from '../github/index.js';
+import { withOperation } from '../github/request-operation.js';
 import { RepoCache, defaultCacheTtl } from '../reconcile/repo-cache.js';
 import { reconcileQueue } from '../reconcile/reconcile-queue.js';
 import { ReconcileScheduler } from '../reconcile/scheduler.js';
@@ -16,6 +17,11 @@ import type { Store } from '../store/types.js';
 import { Installations } from './installations.js';
 import { SweepRunner } from './sweep-runner.js';
 import { HostCapabilities } from '../reconcile/host-capabilities.js';
+import type { ReconcileEvents } from '../reconcile/reconcile-events.js';
+import { observeRequests } from '../github/observe-requests.js';
+import type { SluiceMetrics } from '../metrics/sluice-metrics.js';
+import { effectRecorder } from '../metrics/record-effect.js';
+import { githubResponseRecorder } from '../metrics/record-github-response.js';
 
 export interface RuntimeOptions {
   store: Store;
@@ -24,6 +30,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** Queue lease timing (defaults: 60 s, renewed every 15 s). */
   leases?: { ttlMs?: number; renewMs?: number; replica?: string };
+  /** What `/metrics` serves; absent, nothing is recorded. */
+  metrics?: SluiceMetrics;
 }
 
 /**
@@ -43,6 +51,8 @@ export class SluiceRuntime {
   /** Timers for decisions that wait on the clock, by queue. */
   readonly #wakers = new Map<string, NodeJS.Timeout>();
   readonly now: () => Date;
+  readonly metrics: SluiceMetrics | undefined;
+  readonly #events: ReconcileEvents | undefined;
   /** `<slug>[bot]`: the app's own events come back with this sender. */
   botLogin: string | undefined;
 
@@ -52,12 +62,22 @@ export class SluiceRuntime {
   ) {
     this.now = options.now ?? (() => new Date());
     this.settings = { ...defaultSettings, ...options.settings };
-    this.installations = new Installations(app);
+    const metrics = (this.metrics = options.metrics);
+    this.#events = metrics && effectRecorder(metrics, options.store, options.log);
+    this.installations = new Installations(
+      app,
+      metrics &&
+        ((octokit, account) => observeRequests(octokit, githubResponseRecorder(metrics, account))),
+    );
     this.scheduler = new ReconcileScheduler((queue, lease) => this.#reconcile(queue, lease), {
       leases: options.store.leases,
       now: this.now,
       log: options.log,
       ...options.leases,
+      onLease:
+        metrics &&
+        ((queue, held) =>
+          metrics.leaseHeld.set({ repo: queue.repo, base: queue.base }, held ? 1 : 0)),
     });
     this.sweeps = new SweepRunner(this);
   }
@@ -72,8 +92,10 @@ export class SluiceRuntime {
 
   /** Learns the app's bot login (once, at start-up). */
   async identify(): Promise<void> {
-    const octokit = await this.app.auth();
-    const { data } = await octokit.rest.apps.getAuthenticated();
+    const octokit = await this.installations.appOctokit();
+    const { data } = await withOperation('apps/get-authenticated', () =>
+      octokit.rest.apps.getAuthenticated(),
+    );
     this.botLogin = data?.slug ? `${data.slug}[bot]` : undefined;
   }
 
@@ -111,11 +133,17 @@ export class SluiceRuntime {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log: this.log,
       settings: this.settings,
+      events: this.#events,
     };
   }
 
+  #reconcile(queue: QueueKey, lease: LeaseFence): Promise<void> {
+    const run = () => this.#reconcileFenced(queue, lease);
+    return this.metrics ? this.metrics.timeReconcile(queue, run) : run();
+  }
+
   /** Under the queue's lease: every GitHub write is fenced by it. */
-  async #reconcile(queue: QueueKey, lease: LeaseFence): Promise<void> {
+  async #reconcileFenced(queue: QueueKey, lease: LeaseFence): Promise<void> {
     const deps = await this.deps(queue.repo);
     const report = await reconcileQueue(
       { ...deps, github: fencedGitHub(deps.github, lease) },

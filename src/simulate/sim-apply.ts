@@ -35,6 +35,8 @@ export function applySimEffect(
         queuedBy: effect.by,
         queuedAt: new Date(world.now + simEpochOffset()),
         seq: recorder.nextSeq++,
+        priority: effect.priority,
+        priorityLabel: effect.priorityLabel,
         state: 'queued',
         consecutiveFailures: 0,
       });
@@ -44,6 +46,17 @@ export function applySimEffect(
     case 'refuse':
     case 'drop-command':
       world.commands = world.commands.filter((c) => c.id !== effect.commandId);
+      return;
+    case 'set-priority':
+      if (effect.cause.kind === 'command') {
+        const { commandId } = effect.cause;
+        world.commands = world.commands.filter((c) => c.id !== commandId);
+      }
+      world.entries = world.entries.map((e) =>
+        e.id === effect.entryId
+          ? { ...e, priority: effect.to, priorityLabel: effect.priorityLabel }
+          : e,
+      );
       return;
     case 'dequeue': {
       world.entries = world.entries.filter((e) => e.id !== effect.entryId);

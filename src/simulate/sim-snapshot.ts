@@ -23,6 +23,7 @@ export function simSnapshot(world: SimWorld, config: SluiceConfig): QueueSnapsho
     baseBranch: 'main',
     baseSha: world.baseSha,
     config: { ok: true, config },
+    paused: null,
     pulls: [...new Set([...world.entries.map((e) => e.pr), ...world.commands.map((c) => c.pr)])]
       .map((n) => world.pulls.get(n)!)
       .map((p) => observedPull(p.number, p.headSha, p.mergedAt !== null)),

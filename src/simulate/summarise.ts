@@ -67,7 +67,7 @@ function runnerTimeByEnd(world: SimWorld, ci: CiModel, merged: number): Record<s
   return minutes;
 }
 
-const abandonReasons = ['base-moved', 'pr-left', 'ahead-failed', 'make-way'];
+const abandonReasons = ['base-moved', 'pr-left', 'ahead-failed', 'make-way', 'priority'];
 
 function stagingCounts(world: SimWorld, merged: number): SimulationResult['stagingsPerMerged'] {
   const ends = [...world.endedAs.values()];

@@ -1,5 +1,10 @@
 import { readEnum, readOptionalTime, writeTime, type Codec } from './codec.js';
-import type { CommandKind, CommandSource, QueueCommandRecord } from './records.js';
+import {
+  priorities,
+  type CommandKind,
+  type CommandSource,
+  type QueueCommandRecord,
+} from './records.js';
 import type { StoreDatabase } from './store-database.js';
 import type { CommandStore } from './types.js';
 
@@ -12,6 +17,7 @@ interface CommandRow {
   base: string;
   number: number;
   kind: string;
+  priority: string | null;
   requested_by: string;
   source: string;
   requested_at: unknown;
@@ -25,6 +31,8 @@ function toCommand(codec: Codec, row: CommandRow): QueueCommandRecord {
     base: row.base,
     number: row.number,
     kind: readEnum(row.kind, kinds, 'queue_command.kind'),
+    priority:
+      row.priority === null ? null : readEnum(row.priority, priorities, 'queue_command.priority'),
     requestedBy: row.requested_by,
     source: readEnum(row.source, sources, 'queue_command.source'),
     requestedAt: codec.readTime(row.requested_at),
@@ -42,6 +50,7 @@ export function createCommandStore({ db, codec }: StoreDatabase): CommandStore {
           base: command.base,
           number: command.number,
           kind: command.kind,
+          priority: command.priority ?? null,
           requested_by: command.requestedBy,
           source: command.source,
           requested_at: writeTime(command.now),

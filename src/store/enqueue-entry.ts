@@ -27,6 +27,7 @@ export async function insertEntry(
   entry: NewEntry,
 ): Promise<QueueEntry> {
   const now = writeTime(entry.now);
+  const priority = entry.priority ?? 'normal';
   const row = await db
     .insertInto('queue_entry')
     .values({
@@ -34,6 +35,8 @@ export async function insertEntry(
       base: entry.base,
       number: entry.number,
       sequence: await nextSequence(db, entry),
+      priority,
+      priority_label: entry.priorityLabel ?? null,
       head_sha: entry.headSha,
       queued_by: entry.queuedBy,
       queued_at: now,
@@ -46,7 +49,12 @@ export async function insertEntry(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const detail = writeJson({ headSha: entry.headSha, queuedBy: entry.queuedBy });
+  // Queued at a priority: the first priority event of its history.
+  const detail = writeJson({
+    headSha: entry.headSha,
+    queuedBy: entry.queuedBy,
+    ...(priority === 'normal' ? {} : { priority }),
+  });
   await db
     .insertInto('entry_event')
     .values({ entry_id: row.id, at: now, kind: 'queued', detail })

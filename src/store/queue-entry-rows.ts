@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { readEnum, type Codec } from './codec.js';
-import { activeEntryStates, type EntryState, type QueueEntry } from './records.js';
+import { activeEntryStates, priorities, type EntryState, type QueueEntry } from './records.js';
 import type { StoreSchema } from './schema.js';
 import type { EntryUpdate } from './types.js';
 
@@ -13,6 +13,8 @@ export function toEntry(codec: Codec, row: Selectable<StoreSchema['queue_entry']
     base: row.base,
     number: row.number,
     sequence: row.sequence,
+    priority: readEnum(row.priority, priorities, 'queue_entry.priority'),
+    priorityLabel: row.priority_label,
     headSha: row.head_sha,
     queuedBy: row.queued_by,
     queuedAt: codec.readTime(row.queued_at),
@@ -35,5 +37,7 @@ export function toColumns(changes: EntryUpdate['changes']) {
     ...(changes.retryCount !== undefined && { retry_count: changes.retryCount }),
     ...(changes.lastFailureClass !== undefined && { last_failure_class: changes.lastFailureClass }),
     ...(changes.endReason !== undefined && { end_reason: changes.endReason }),
+    ...(changes.priority !== undefined && { priority: changes.priority }),
+    ...(changes.priorityLabel !== undefined && { priority_label: changes.priorityLabel }),
   };
 }

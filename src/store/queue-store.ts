@@ -2,9 +2,9 @@ import { writeJson, writeTime } from './codec.js';
 import { insertEntry } from './enqueue-entry.js';
 import { StoreError } from './errors.js';
 import { toColumns, toEntry } from './queue-entry-rows.js';
-import { activeEntryStates } from './records.js';
+import { activeEntryStates, type ActiveEntryState } from './records.js';
 import type { StoreDatabase } from './store-database.js';
-import type { QueueStore } from './types.js';
+import type { ActiveEntryCount, QueueStore } from './types.js';
 
 export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
   const entries = () => db.selectFrom('queue_entry').selectAll();
@@ -62,6 +62,28 @@ export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
         .orderBy('repo')
         .orderBy('base')
         .execute();
+    },
+    async countActive() {
+      // Rows, not GROUP BY: grouped, SQLite scans every entry ever queued through the unique
+      // (repo, base, sequence) index; plain, it reads only the partial index of active ones.
+      const rows = await db
+        .selectFrom('queue_entry')
+        .select(['repo', 'base', 'state'])
+        .where('state', 'in', activeEntryStates)
+        .execute();
+      const counts = new Map<string, ActiveEntryCount>();
+      for (const { repo, base, state } of rows) {
+        const key = JSON.stringify([repo, base, state]);
+        const count = counts.get(key);
+        if (count) count.count++;
+        else counts.set(key, { repo, base, state: state as ActiveEntryState, count: 1 });
+      }
+      return [...counts.values()].sort(
+        (a, b) =>
+          a.repo.localeCompare(b.repo) ||
+          a.base.localeCompare(b.base) ||
+          a.state.localeCompare(b.state),
+      );
     },
     update: (update) =>
       db.transaction().execute(async (trx) => {

@@ -16,12 +16,20 @@ export interface QueueRef {
 /** `merged` and `dequeued` end an entry; the others keep the PR in its queue. */
 export type EntryState = 'queued' | 'testing' | 'landing' | 'blocked' | 'merged' | 'dequeued';
 export const activeEntryStates = ['queued', 'testing', 'landing', 'blocked'] as const;
+export type ActiveEntryState = (typeof activeEntryStates)[number];
+
+/** Where an entry waits among the others: a higher priority is staged first. */
+export type Priority = 'high' | 'normal' | 'low';
+export const priorities = ['high', 'normal', 'low'] as const;
 
 export interface QueueEntry extends PullRequestRef {
   id: number;
   base: string;
-  /** Queue order within repo/base; never reused. */
+  /** Order of queueing within repo/base (among entries of one priority); never reused. */
   sequence: number;
+  priority: Priority;
+  /** The priority label last seen on the PR, or null (see the core's `QueueEntry`). */
+  priorityLabel: string | null;
   /** The head SHA that was queued (and approved); a different head is untested. */
   headSha: string;
   queuedBy: string;
@@ -46,7 +54,14 @@ export interface EntryEvent {
 export type EntryChanges = Partial<
   Pick<
     QueueEntry,
-    'state' | 'headSha' | 'consecutiveFailures' | 'retryCount' | 'lastFailureClass' | 'endReason'
+    | 'state'
+    | 'headSha'
+    | 'consecutiveFailures'
+    | 'retryCount'
+    | 'lastFailureClass'
+    | 'endReason'
+    | 'priority'
+    | 'priorityLabel'
   >
 >;
 
@@ -206,6 +221,8 @@ export interface QueueCommandRecord extends QueueRef {
   id: number;
   number: number;
   kind: CommandKind;
+  /** `/sluice queue --priority …`; null: none asked for. */
+  priority: Priority | null;
   requestedBy: string;
   source: CommandSource;
   requestedAt: Date;

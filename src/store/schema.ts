@@ -19,6 +19,8 @@ export interface StoreSchema {
     base: string;
     number: number;
     sequence: number;
+    priority: ColumnType<string, string | undefined, string>;
+    priority_label: ColumnType<string | null, string | null | undefined, string | null>;
     head_sha: string;
     queued_by: string;
     queued_at: Time;
@@ -101,6 +103,7 @@ export interface StoreSchema {
     base: string;
     number: number;
     kind: string;
+    priority: ColumnType<string | null, string | null | undefined, string | null>;
     requested_by: string;
     source: string;
     requested_at: Time;

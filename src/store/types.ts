@@ -8,6 +8,7 @@ import type {
   StoredVerdict,
   EnqueueResult,
   EntryChanges,
+  ActiveEntryState,
   EntryEvent,
   FlakeStat,
   JournalRow,
@@ -16,6 +17,7 @@ import type {
   LeaseResult,
   MutationIntent,
   MutationStatus,
+  Priority,
   PullRequestRef,
   QueueEntry,
   QueueRef,
@@ -60,6 +62,15 @@ export interface NewEntry extends PullRequestRef {
   now: Date;
   /** Carried over from the PR's previous entry when the domain says failures accumulate. */
   consecutiveFailures?: number;
+  /** `normal` unless given. */
+  priority?: Priority;
+  /** The priority label on the PR when it was queued. */
+  priorityLabel?: string | null;
+}
+
+export interface ActiveEntryCount extends QueueRef {
+  state: ActiveEntryState;
+  count: number;
 }
 
 export interface EntryUpdate {
@@ -74,12 +85,14 @@ export interface QueueStore {
   enqueue(entry: NewEntry): Promise<EnqueueResult>;
   get(entryId: number): Promise<QueueEntry | undefined>;
   findActive(pr: PullRequestRef): Promise<QueueEntry | undefined>;
-  /** Active entries (blocked ones too) in queue order. */
+  /** Active entries (blocked ones too) in the order they were queued; the core puts priorities first. */
   list(queue: QueueRef): Promise<QueueEntry[]>;
   /** Every entry the PR ever had, oldest first. */
   listForPullRequest(pr: PullRequestRef): Promise<QueueEntry[]>;
   /** Queues holding an active entry: what the start-up and periodic sweeps reconcile. */
   listActiveQueues(): Promise<QueueRef[]>;
+  /** How many active entries each queue holds in each state (one grouped query: the metrics). */
+  countActive(): Promise<ActiveEntryCount[]>;
   /** Applies the changes (possibly none) and appends the event, atomically. */
   update(update: EntryUpdate): Promise<QueueEntry>;
   listEvents(entryId: number): Promise<EntryEvent[]>;
@@ -228,6 +241,8 @@ export interface CommandStore {
     command: QueueRef & {
       number: number;
       kind: CommandKind;
+      /** `/sluice queue --priority …`; absent or null: none asked for. */
+      priority?: Priority | null;
       requestedBy: string;
       source: CommandSource;
       now: Date;

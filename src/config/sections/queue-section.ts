@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { labelName } from './label-name.js';
 import { checkBranchPrefix } from './check-branch-prefix.js';
+import { queueFreezeSection } from './queue-freeze-section.js';
+import { queuePrioritySection } from './queue-priority-section.js';
 
 /** Permission levels in GitHub's order; `read` is left out so a stranger can never queue. */
 export const queuePermissions = ['triage', 'write', 'maintain', 'admin'] as const;
@@ -72,7 +74,7 @@ export const queueSection = z
       .enum(queuePermissions)
       .default('write')
       .describe(
-        'Least repository permission a user needs to queue, dequeue or retry a pull request. Anyone below it is refused with a reason on the PR.',
+        'Least repository permission a user needs to queue, dequeue, retry or set the priority of a pull request. Anyone below it is refused with a reason on the PR; the author may always dequeue their own.',
       ),
     /** Branch protection may ask for more; the reconciler uses the higher number. */
     requiredApprovals: z
@@ -123,6 +125,8 @@ export const queueSection = z
       .describe(
         'When a staging passes while stagings ahead of it are still testing, land them all with it: its tip contains them and passed. Faster; the PRs ahead land without their own result.',
       ),
+    priority: queuePrioritySection,
+    freeze: queueFreezeSection,
   })
   .prefault({})
   .meta({

@@ -10,12 +10,15 @@ import { inLine } from '../chain.js';
  * every staging right behind it that passed too (each tip passed, and the last contains them
  * all), in one landing. With `queue.landOnLaterPass`, a later staging that passed lands with
  * everything ahead of it even while those are still testing: its tip contains them and passed.
+ * While the queue is paused nothing lands, but a landing already under way is finished: its
+ * writes may be half done.
  */
 export function landPassed(plan: Plan, config: SluiceConfig): void {
   const { snapshot } = plan;
   const live = inLine(plan.liveStagings());
   const front = live[0];
   if (!front || front.baseSha !== snapshot.baseSha || front.state === 'failed') return;
+  if (snapshot.paused && front.state !== 'landing') return;
   const method = landingMethod(snapshot, config, front);
   if (method === 'merge-api') {
     if (passed(plan, front)) plan.add({ kind: 'land', stagings: [front], method });
@@ -27,6 +30,7 @@ export function landPassed(plan: Plan, config: SluiceConfig): void {
     const below = run.at(-1)?.sha ?? snapshot.baseSha;
     if (staging.baseSha !== below || staging.state === 'failed' || failing(plan, staging)) break;
     if (landingMethod(snapshot, config, staging) !== 'fast-forward') break;
+    if (snapshot.paused && staging.state !== 'landing') break;
     run.push(staging);
   }
   const lastPassed = config.queue.landOnLaterPass

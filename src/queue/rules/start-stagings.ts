@@ -5,6 +5,7 @@ import { stagingDepth, stagingLimit } from '../adaptive.js';
 import { chainTip, inLine, lastStanding } from '../chain.js';
 import { evaluateChecks } from '../evaluate-checks.js';
 import { landingMethod } from '../landing-method.js';
+import { makeWayForPriority } from './make-way-for-priority.js';
 import { batchReady, nextBatch, toMembers, type Batch } from './next-batch.js';
 
 export { holdFor, type Hold } from './next-batch.js';
@@ -39,13 +40,16 @@ export const queuedGraceMs = 60_000;
  * approvals, or on a PR ahead they conflict with, keep their place without holding up the
  * queue. A PR only the merge API can land goes alone, from the front, with nothing behind it.
  * One staging per decision, and none in a decision that lands, judges, classifies or re-runs:
- * the next is decided on what the queue then knows.
+ * the next is decided on what the queue then knows. None while the queue is paused; with
+ * `queue.priority.interrupt`, a staging under test may first make way for a higher priority.
  */
 export function startStagings(plan: Plan, config: SluiceConfig): void {
   // After a landing the base is somewhere new, and a staging judged (split, cleared) or about
   // to be changes what its PRs are: the next staging is decided on what the queue remembers.
   if (plan.isBuilding() || plan.baseUnseen || plan.effects.some(changesTheRecord)) return;
   const { snapshot } = plan;
+  if (snapshot.paused) return;
+  makeWayForPriority(plan, config);
   const live = plan.liveStagings();
   if (live.some((s) => landingMethod(snapshot, config, s) === 'merge-api')) return;
   const inFlight = live.filter((s) => s.state !== 'failed');

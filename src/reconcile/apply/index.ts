@@ -7,7 +7,13 @@ import { applyAbandonStaging, applyClearProbe, applyFailStaging } from './end-st
 import { applyClassifyFailures, applyRerunFailed } from './gates.js';
 import { applyLand } from './landing/land.js';
 import { applyRestoreHead } from './landing/restore-head.js';
-import { applyDropCommand, applyEnqueue, applyRefuse, applyRetest } from './requests.js';
+import {
+  applyDropCommand,
+  applyEnqueue,
+  applyRefuse,
+  applyRetest,
+  applySetPriority,
+} from './requests.js';
 
 export type { ApplyContext, Applied } from './context.js';
 
@@ -22,6 +28,8 @@ export function applyEffect(ctx: ApplyContext, effect: Effect): Promise<Applied>
       return applyDropCommand(ctx, effect);
     case 'retest-new-head':
       return applyRetest(ctx, effect);
+    case 'set-priority':
+      return applySetPriority(ctx, effect);
     case 'dequeue':
       return applyDequeue(ctx, effect);
     case 'build-staging':

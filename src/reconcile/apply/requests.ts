@@ -1,5 +1,5 @@
 import type { Effect } from '../../queue/effects.js';
-import { renderRefusedComment } from '../../messages/index.js';
+import { renderPriorityComment, renderRefusedComment } from '../../messages/index.js';
 import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
@@ -28,6 +28,8 @@ export async function applyEnqueue(
       now,
       // Failures at this very head keep counting towards the block; a new head starts afresh.
       consecutiveFailures: streak?.headSha === effect.headSha ? streak.count : 0,
+      priority: effect.priority,
+      priorityLabel: effect.priorityLabel,
     });
     await store.commands.consume({ id: Number(effect.commandId), now });
     if (missing.length === 0) return;
@@ -75,6 +77,44 @@ export async function applyRefuse(
   if (effect.removeLabel) deps.cache.forgetPull(effect.pr);
   await deliverOutbox(deps, queue);
   deps.log.info({ repo: queue.repo, pr: effect.pr, reason: effect.reason.kind }, 'refused');
+  return 'done';
+}
+
+/**
+ * A new priority: recorded as an event in the entry's history, the request (if any) consumed,
+ * and its requester answered, all in one transaction. A label's change is not answered: the
+ * label on the pull request says it.
+ */
+export async function applySetPriority(
+  { deps, queue }: ApplyContext,
+  effect: Of<'set-priority'>,
+): Promise<Applied> {
+  const { cause } = effect;
+  await deps.store.transaction(async (store) => {
+    const now = deps.now();
+    await store.queue.update({
+      entryId: Number(effect.entryId),
+      now,
+      changes: { priority: effect.to, priorityLabel: effect.priorityLabel },
+      event: { kind: 'priority', detail: { from: effect.from, to: effect.to, ...cause } },
+    });
+    if (cause.kind !== 'command') return;
+    await store.commands.consume({ id: Number(cause.commandId), now });
+    const answer = {
+      pr: effect.pr,
+      headSha: effect.headSha,
+      cause: `command ${cause.commandId} set priority ${effect.to}`,
+      entryId: Number(effect.entryId),
+      key: `command:${cause.commandId}:priority`,
+    };
+    const body = renderPriorityComment({ by: cause.by, from: effect.from, to: effect.to });
+    await store.outbox.record(noticeRows(queue, answer, [{ kind: 'comment', body }]), now);
+  });
+  if (cause.kind === 'command') await deliverOutbox(deps, queue);
+  deps.log.info(
+    { repo: queue.repo, pr: effect.pr, from: effect.from, to: effect.to, cause: cause.kind },
+    'priority changed',
+  );
   return 'done';
 }
 

@@ -9,6 +9,7 @@ import { createOrchestrationTables } from './create-orchestration-tables.js';
 import { createOutboxTable } from './create-outbox-table.js';
 import { addLeaseHandoverColumns } from './add-lease-handover-columns.js';
 import { addStagingChainColumns } from './add-staging-chain-columns.js';
+import { addPriorityColumns } from './add-priority-columns.js';
 
 /**
  * Every migration, in order, as code: no directory is globbed at run time, so the same set
@@ -31,5 +32,6 @@ export function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0003_outbox': { up: (db: Kysely<unknown>) => createOutboxTable(db, types) },
     '0004_lease_handover': { up: (db: Kysely<unknown>) => addLeaseHandoverColumns(db) },
     '0005_staging_chains': { up: (db: Kysely<unknown>) => addStagingChainColumns(db, types) },
+    '0006_priorities': { up: (db: Kysely<unknown>) => addPriorityColumns(db) },
   };
 }

@@ -23,6 +23,8 @@ export interface ScenarioOptions {
   requiredChecks?: string[];
   store?: 'sqlite' | 'postgres';
   sweepIntervalMs?: number;
+  /** More of the app's environment (`SLUICE_METRICS_TOKEN`, ...). */
+  env?: Record<string, string>;
 }
 
 export interface ScenarioSettleOptions {
@@ -103,6 +105,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     SLUICE_SWEEP_INTERVAL_MS: String(options.sweepIntervalMs ?? 60 * 60_000),
     LOG_LEVEL: 'debug',
     SLUICE_TEST_HOOKS: '1',
+    ...options.env,
   });
   gh.install(registered.app, { account: fullName.split('/')[0]!, webhookUrl: app.webhookUrl });
   const stop = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
 import { defaultConfig } from '../../../src/config/default-config.js';
 import { configOf, parse, yaml } from './sluice-yml.js';
 
@@ -26,6 +26,8 @@ describe('defaults', () => {
       probes: true,
       landOnLaterPass: false,
       stagingBranchPrefix: 'sluice/staging/',
+      priority: { labels: { high: null, low: null }, interrupt: false },
+      freeze: { reason: null },
     });
     expect(defaultConfig.landing.strategy).toBe('fast-forward');
     expect(defaultConfig.checks).toEqual({ required: [], startTimeoutMinutes: 30 });
@@ -104,6 +106,6 @@ describe('defaults', () => {
   });
 
   it('reads back the defaults written out as YAML unchanged', () => {
-    expect(configOf(dump(defaultConfig))).toEqual(defaultConfig);
+    expect(configOf(stringify(defaultConfig))).toEqual(defaultConfig);
   });
 });

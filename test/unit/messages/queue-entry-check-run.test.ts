@@ -33,7 +33,7 @@ describe('the Sluice check run of a waiting pull request', () => {
      "[queued] Queued: 3 of 4
      buttons: Dequeue; annotations: 0
      --- summary
-     Number 3 of 4 in the merge queue for \`main\` when this was written. It waits for its turn: Sluice starts testing pull requests in queue order.
+     Number 3 of 4 in the merge queue for \`main\` when this was written. It waits for its turn: Sluice starts testing pull requests in queue order, higher priority first.
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);

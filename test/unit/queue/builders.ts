@@ -87,6 +87,8 @@ export function anEntry(overrides: Partial<QueueEntry> = {}): QueueEntry {
     // Before `aStaging`'s createdAt: a staging holds an entry only if built after it was queued.
     queuedAt: new Date(now.getTime() - 10 * 60_000),
     seq: pr,
+    priority: 'normal',
+    priorityLabel: null,
     state: 'queued',
     consecutiveFailures: 0,
     ...overrides,
@@ -212,6 +214,7 @@ export function aSnapshot(
     baseBranch: 'main',
     baseSha,
     config: { ok: true, config },
+    paused: null,
     pulls: [],
     entries: [],
     commands: [],

@@ -214,6 +214,8 @@ export function applyEffect(world: World, effect: Effect): void {
         queuedBy: effect.by,
         queuedAt: at(world),
         seq: world.counter++,
+        priority: effect.priority,
+        priorityLabel: effect.priorityLabel,
         state: 'queued',
         consecutiveFailures: 0,
       });
@@ -235,6 +237,17 @@ export function applyEffect(world: World, effect: Effect): void {
     case 'finish-merged':
       world.entries = world.entries.filter((e) => e.id !== effect.entryId);
       return;
+    case 'set-priority': {
+      const { cause } = effect;
+      if (cause.kind === 'command')
+        world.commands = world.commands.filter((c) => c.id !== cause.commandId);
+      world.entries = world.entries.map((e) =>
+        e.id === effect.entryId
+          ? { ...e, priority: effect.to, priorityLabel: effect.priorityLabel }
+          : e,
+      );
+      return;
+    }
     case 'retest-new-head':
       world.entries = world.entries.map((e) =>
         e.id === effect.entryId ? { ...e, headSha: effect.headSha, state: 'queued' } : e,

@@ -189,4 +189,38 @@ describe('the scheduler under queue leases', () => {
       'could not renew the queue lease; this reconcile stops before its next write',
     );
   });
+
+  it('tells its watcher when it takes a queue lease and when it lets go, never for a turned-away run', async () => {
+    const seen: string[] = [];
+    const working = gate();
+    const started = gate();
+    const a = new ReconcileScheduler(
+      async () => {
+        seen.push('running');
+        started.open();
+        await working.closed;
+      },
+      {
+        leases: store.leases,
+        now: () => new Date(clock),
+        log,
+        onLease: (q, held) => void seen.push(`${q.repo}:${q.base} ${held ? 'held' : 'let go'}`),
+      },
+    );
+    const b = replica(() => Promise.resolve());
+
+    const first = a.schedule(queue, 'webhook');
+    await started.closed;
+    await b.scheduler.schedule(queue, 'turned away by the lease');
+    working.open();
+    await first;
+
+    // The turned-away request runs again within the same turn of the lease.
+    expect(seen).toEqual([
+      'acme/widgets:main held',
+      'running',
+      'running',
+      'acme/widgets:main let go',
+    ]);
+  });
 });

@@ -10,11 +10,13 @@ import { describeJournalContract } from './contract/journal-contract.js';
 import { describeLeasesContract } from './contract/leases-contract.js';
 import { describeMigrationsContract } from './contract/migrations-contract.js';
 import { describeQueueContract } from './contract/queue-contract.js';
+import { describeQueueDepthContract } from './contract/queue-depth-contract.js';
 import { describeStagingContract } from './contract/staging-contract.js';
 import { describeStagingChainContract } from './contract/staging-chain-contract.js';
 import { describeOrchestrationContract } from './contract/orchestration-contract.js';
 import { describeOutboxContract } from './contract/outbox-contract.js';
 import { describePingContract } from './contract/ping-contract.js';
+import { describePriorityContract } from './contract/priority-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
 
 /**
@@ -33,6 +35,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
 
     const context: ContractContext = { store: () => store, harness: () => harness };
     describeQueueContract(context);
+    describeQueueDepthContract(context);
     describeEntryUpdatesContract(context);
     describeStagingContract(context);
     describeStagingChainContract(context);
@@ -45,6 +48,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeOrchestrationContract(context);
     describeOutboxContract(context);
     describePingContract(context);
+    describePriorityContract(context);
   });
   describeMigrationsContract(harnesses.empty);
 }

@@ -71,7 +71,7 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         { state: 'testing', failure: null },
       ]);
 
-      expect(await migrateStore(database)).toEqual(['0005_staging_chains']);
+      expect(await migrateStore(database)).toEqual(['0005_staging_chains', '0006_priorities']);
       const store = await harness.open();
       expect(await store.staging.get(failed!)).toMatchObject({
         state: 'rejected',
@@ -81,6 +81,34 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         prs: [{ number: 1, headSha: 'head-1', commitSha: null }],
       });
       expect(await store.staging.get(testing!)).toMatchObject({ state: 'testing', failure: null });
+    });
+
+    it('gives entries and commands of an older Sluice normal priority and no label', async () => {
+      const database = await harness.openDatabase();
+      const { error } = await createMigrator(database).migrateTo('0005_staging_chains');
+      expect(error).toBeUndefined();
+      const at = minute(0).toISOString();
+      await database.db
+        .insertInto('queue_command')
+        .values({
+          repo: 'octo/widgets',
+          base: 'main',
+          number: 2,
+          kind: 'queue',
+          requested_by: 'mona',
+          source: 'label',
+          requested_at: at,
+          consumed_at: null,
+        })
+        .execute();
+      await insertOldStagings(database, []);
+
+      expect(await migrateStore(database)).toEqual(['0006_priorities']);
+      const store = await harness.open();
+      const [entry] = await store.queue.listForPullRequest({ repo: 'octo/widgets', number: 1 });
+      expect(entry).toMatchObject({ priority: 'normal', priorityLabel: null });
+      const [command] = await store.commands.listPending({ repo: 'octo/widgets', base: 'main' });
+      expect(command).toMatchObject({ number: 2, kind: 'queue', priority: null });
     });
 
     it('refuses a database migrated by a newer Sluice, naming the unknown migration', async () => {

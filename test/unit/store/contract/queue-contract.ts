@@ -4,7 +4,7 @@ import type { ContractContext } from './contract-context.js';
 
 export function describeQueueContract({ store }: ContractContext): void {
   describe('queue', () => {
-    it('keeps what was queued and lists entries in queue order', async () => {
+    it('keeps what was queued and lists entries in the order they were queued', async () => {
       for (const number of [7, 3, 5]) {
         await store().queue.enqueue(anEntry({ number, now: minute(number) }));
       }
@@ -20,6 +20,8 @@ export function describeQueueContract({ store }: ContractContext): void {
         base: 'main',
         number: 7,
         sequence: 1,
+        priority: 'normal',
+        priorityLabel: null,
         headSha: 'head-7',
         queuedBy: 'mona',
         queuedAt: minute(7),
