@@ -1,6 +1,18 @@
 #!/usr/bin/env node
-// The `sluice` command. Runs the compiled CLI from dist/ (`npm run build` makes it).
-import { runCli } from '../dist/cli/main.js';
+// The `sluice` command. Runs the compiled CLI from dist/: the package (`npm pack`) ships it; in
+// a clone, `npm run build` makes it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(cli)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(
+    `sluice: ${fileURLToPath(cli)} is missing: run \`npm run build\` in ${root} first\n`,
+  );
+  process.exit(1);
+}
+const { runCli } = await import(cli.href);
 
 // A reader that stops early (`sluice changelog parse | head -1`) closes the pipe: there is
 // nobody left to tell, so stop quietly, as a command killed by SIGPIPE does.

@@ -6,11 +6,13 @@ import { readRuntimeEnv } from './runtime/runtime-env.js';
 import { readWebhookServerEnv } from './runtime/webhook-server-env.js';
 import { serveWebhooks } from './runtime/serve-webhooks.js';
 import { exitWithHarness } from './runtime/test-hooks.js';
+import { forwardWebhookProxy } from './runtime/forward-webhook-proxy.js';
 
 /**
  * The process entry: `npm start`. Without app credentials Probot serves its setup page (from
  * app.yml), as every Probot app does; with them, Sluice opens (and migrates) its store and
- * serves webhooks behind a guard on their size and shape (`serveWebhooks`).
+ * serves webhooks behind a guard on their size and shape (`serveWebhooks`), and forwards a
+ * WEBHOOK_PROXY_URL channel to them as Probot's own server would.
  */
 // Probot's setup page writes the app's credentials to `.env`; read it before deciding whether
 // the app is configured (existing environment variables win, as with dotenv).
@@ -32,29 +34,47 @@ const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
 }));
 
 if (!env.configured) {
-  await run(() => undefined, { Octokit });
+  const server = await run(() => undefined, { Octokit });
+  // Probot's `run` stops on SIGINT only when it runs an app, not its setup page; a service
+  // manager sends SIGTERM.
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
 } else {
   if (env.testHooks) exitWithHarness();
   const store = await openStore(resolveStoreLocation({ env: process.env, cwd: process.cwd() }));
   const serverEnv = readWebhookServerEnv(process.env);
+  const probot = createProbot({
+    env: serverEnv.probotEnv,
+    overrides: { Octokit, secret: serverEnv.secret },
+  });
   const served = await serveWebhooks({
-    probot: createProbot({
-      env: serverEnv.probotEnv,
-      overrides: { Octokit, secret: serverEnv.secret },
-    }),
+    probot,
     app: createSluiceApp({
       store,
       sweeps: env.sweeps,
       leases: env.leases,
       settings: { appUrl: env.appUrl },
       testHooks: env.testHooks,
+      metrics: env.metrics,
     }),
     host: serverEnv.host,
     port: serverEnv.port,
     webhookPath: serverEnv.webhookPath,
     secret: serverEnv.secret,
   });
+  const proxy = process.env.WEBHOOK_PROXY_URL
+    ? await forwardWebhookProxy({
+        url: process.env.WEBHOOK_PROXY_URL,
+        target: `${served.url}${serverEnv.webhookPath}`,
+        log: probot.log.child({ name: 'webhook-proxy' }),
+      })
+    : undefined;
   const stop = async (): Promise<void> => {
+    proxy?.close();
     await served.stop();
     await store.close();
     process.exit(0);

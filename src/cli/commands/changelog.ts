@@ -49,7 +49,7 @@ const options = {
 
 /**
  * Start-up is most of this command's time, so git starts first and the changelog core
- * loads while git works; zod, js-yaml and Octokit load only when a config file exists or
+ * loads while git works; zod, yaml and Octokit load only when a config file exists or
  * a title must be fetched.
  */
 export const changelogCommand: CliCommand = {
