@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type * as ChangelogCore from '../../changelog/index.js';
 import type { ChangelogConfig } from '../../changelog/index.js';
@@ -11,6 +10,7 @@ import { GitError } from '../../git-history/run-git.js';
 import { describeEmptyRange, describeGitFailure, describeMissingTag } from '../git-problems.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { UsageError } from '../types.js';
+import { parseFlags } from '../parse-flags.js';
 
 type Core = typeof ChangelogCore;
 
@@ -62,7 +62,7 @@ export const changelogCommand: CliCommand = {
     // (docs/benchmarks.md). Only when the command owns the process (the `sluice` binary
     // writes to the real stdout), never inside a test runner or another host.
     if (io.stdout === process.stdout) setFlagsFromString('--max-opt=1');
-    const { values, positionals } = parseCommandLine(args);
+    const { values, positionals } = parseChangelogArgs(args);
     const repoDir = resolve(io.cwd, values.repo ?? '.');
     const format = values.format ?? 'md';
     if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
@@ -126,12 +126,8 @@ export const changelogCommand: CliCommand = {
   },
 };
 
-function parseCommandLine(args: string[]) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+function parseChangelogArgs(args: string[]) {
+  return parseFlags({ args, options, allowPositionals: true, strict: true });
 }
 
 async function loadConfig(

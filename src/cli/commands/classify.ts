@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   checkConclusions,
   createGateScanner,
@@ -10,6 +9,7 @@ import {
   type GateVerdict,
 } from '../../gates/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../types.js';
+import { parseFlags } from '../parse-flags.js';
 
 const usage = `Usage: sluice classify [--check NAME] [--step NAME] [--conclusion C] [--json] FILE|-
 
@@ -36,13 +36,12 @@ const options = {
 const chunkSize = 256 * 1024;
 
 function parseCommandLine(args: string[]): { file: string; context: GateContext; json: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args,
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new UsageError('expected one FILE (or - for stdin)');
   const conclusion = values.conclusion;
   if (conclusion !== undefined && !checkConclusions.includes(conclusion as CheckConclusion)) {

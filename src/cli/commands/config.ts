@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   configLimits,
   loadConfigDocument,
@@ -9,6 +8,7 @@ import {
   type ParseConfigResult,
 } from '../../config/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../types.js';
+import { parseFlags } from '../parse-flags.js';
 import { readConfigFile } from './config-read-file.js';
 import {
   checkOrgDefaults,
@@ -44,13 +44,12 @@ const options = {
 } as const;
 
 function parseCommandLine(args: string[], env: NodeJS.ProcessEnv): CheckRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args,
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
   const [subcommand, file, extra] = positionals;
   if (subcommand === undefined) throw new UsageError('expected a subcommand: check');
   if (subcommand !== 'check')
