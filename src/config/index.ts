@@ -5,6 +5,7 @@ export { validateConfig } from './validate-config.js';
 export { mergeConfigs } from './merge-configs.js';
 export { parseExtends, type ExtendsTarget } from './parse-extends.js';
 export {
+  orgDefaultsRepo,
   resolveConfigText,
   type ExtendsReader,
   type ResolveConfigOptions,

@@ -8,7 +8,7 @@ import { validateConfig } from './validate-config.js';
 const maxExtends = 5;
 
 /** Where an owner keeps what its repositories share (GitHub's and Probot's convention). */
-const orgDefaultsRepo = '.github';
+export const orgDefaultsRepo = '.github';
 
 /**
  * Reads the files `_extends` names and the org-wide one: other repositories of the same

@@ -1,4 +1,4 @@
-import { resolveConfigText, type ResolveConfigResult } from '../config/index.js';
+import { orgDefaultsRepo, resolveConfigText, type ResolveConfigResult } from '../config/index.js';
 import type { RepoGitHub } from '../github/port.js';
 
 export const configPath = '.github/sluice.yml';
@@ -28,8 +28,6 @@ export function loadConfigText(
 ): Promise<ResolveConfigResult> {
   return resolve(github, text, 'orgText' in prefetched ? prefetched : undefined);
 }
-
-const orgDefaultsRepo = '.github';
 
 function resolve(
   github: RepoGitHub,
