@@ -49,7 +49,7 @@ export interface ObservedPull {
   changesRequested: boolean;
 }
 
-/** Someone asked for something: by label, `/sluice …` comment, or a check run button. */
+/** Someone asked for something: by label, `/sluice …` comment, check run button or dashboard. */
 export interface QueueCommand {
   id: string;
   kind: 'queue' | 'dequeue' | 'retry';
@@ -59,7 +59,7 @@ export interface QueueCommand {
   by: string;
   /** The requester's permission on the repository, as observed. */
   permission: Permission;
-  source: 'label' | 'comment' | 'button';
+  source: 'label' | 'comment' | 'button' | 'dashboard';
   at: Date;
 }
 

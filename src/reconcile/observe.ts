@@ -69,7 +69,7 @@ export async function observe(deps: ReconcileDeps, queue: QueueKey): Promise<Obs
       landed: new Set(observed.stagings.filter((s) => !s.probe).map((s) => s.sha)),
     }),
     config: config.ok ? { ok: true, config: config.config } : { ok: false, errors: config.errors },
-    paused: queuePause(settings),
+    paused: await queuePause(deps, queue, settings),
     pulls: observedPulls,
     entries,
     commands: await withPermissions(deps, pendingCommands),
@@ -193,12 +193,19 @@ function toQueueEntry(entry: StoredEntry): QueueEntry {
 }
 
 /**
- * Why the queue is paused, if it is: `queue.freeze` in the config. A pause an operator sets
- * in the store would be read here too, and decided and told by the same core path.
+ * Why the queue is paused, if it is: `queue.freeze` in the config first (resuming on the
+ * dashboard does not lift a freeze), else an operator's pause from the dashboard: one read by
+ * primary key per observation. Both are decided and told by the same core path.
  */
-function queuePause(config: SluiceConfig | undefined): QueueSnapshot['paused'] {
+async function queuePause(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+  config: SluiceConfig | undefined,
+): Promise<QueueSnapshot['paused']> {
   const reason = config?.queue.freeze.reason;
-  return reason ? { reason, by: { kind: 'config' } } : null;
+  if (reason) return { reason, by: { kind: 'config' } };
+  const pause = await deps.store.pauses.get(queue);
+  return pause ? { reason: pause.reason, by: { kind: 'operator', login: pause.pausedBy } } : null;
 }
 
 async function failureStreaks(

@@ -9,7 +9,7 @@ import type { StoreDatabase } from './store-database.js';
 import type { CommandStore } from './types.js';
 
 const kinds: readonly CommandKind[] = ['queue', 'dequeue', 'retry'];
-const sources: readonly CommandSource[] = ['label', 'comment', 'button'];
+const sources: readonly CommandSource[] = ['label', 'comment', 'button', 'dashboard'];
 
 interface CommandRow {
   id: number;

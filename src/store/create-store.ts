@@ -9,6 +9,8 @@ import { createLeaseStore } from './lease-store.js';
 import { createMutationJournal } from './mutation-journal.js';
 import { createOutboxStore } from './outbox-store.js';
 import { createQueueStore } from './queue-store.js';
+import { createQueueEventLog } from './queue-events.js';
+import { createQueuePauseStore } from './queue-pause-store.js';
 import { createStagingStore } from './staging-store.js';
 import { joinTransaction } from './join-transaction.js';
 import type { StoreDatabase } from './store-database.js';
@@ -28,6 +30,8 @@ export function createStore(database: StoreDatabase): Store {
     checkRuns: createPrCheckRunStore(database),
     verdicts: createVerdictStore(database),
     outbox: createOutboxStore(database),
+    pauses: createQueuePauseStore(database),
+    queueEvents: createQueueEventLog(database),
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },

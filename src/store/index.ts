@@ -9,5 +9,10 @@ export {
 } from './open-store-database.js';
 export type { StoreDatabase } from './store-database.js';
 export { StoreError, StoreLockedError, StoreMigrationError } from './errors.js';
-export { activeEntryStates, endedStagingStates, liveStagingStates } from './records.js';
+export {
+  activeEntryStates,
+  endedEntryStates,
+  endedStagingStates,
+  liveStagingStates,
+} from './records.js';
 export type * from './types.js';

@@ -2,7 +2,7 @@ import { writeJson, writeTime } from './codec.js';
 import { insertEntry } from './enqueue-entry.js';
 import { StoreError } from './errors.js';
 import { toColumns, toEntry } from './queue-entry-rows.js';
-import { activeEntryStates, type ActiveEntryState } from './records.js';
+import { activeEntryStates, endedEntryStates, type ActiveEntryState } from './records.js';
 import type { StoreDatabase } from './store-database.js';
 import type { ActiveEntryCount, QueueStore } from './types.js';
 
@@ -84,6 +84,23 @@ export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
           a.base.localeCompare(b.base) ||
           a.state.localeCompare(b.state),
       );
+    },
+    async listEnded({ repo, base, since, limit }) {
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new StoreError(`A history limit must be a whole number, not ${limit}.`);
+      }
+      if (limit === 0) return [];
+      // Sluice changes no entry once it ended, so its last change is when it ended.
+      const rows = await entries()
+        .where('repo', '=', repo)
+        .where('base', '=', base)
+        .where('state', 'in', endedEntryStates)
+        .where('updated_at', '>=', writeTime(since))
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => toEntry(codec, row));
     },
     update: (update) =>
       db.transaction().execute(async (trx) => {

@@ -17,6 +17,8 @@ export interface QueueRef {
 export type EntryState = 'queued' | 'testing' | 'landing' | 'blocked' | 'merged' | 'dequeued';
 export const activeEntryStates = ['queued', 'testing', 'landing', 'blocked'] as const;
 export type ActiveEntryState = (typeof activeEntryStates)[number];
+export const endedEntryStates = ['merged', 'dequeued'] as const;
+export type EndedEntryState = (typeof endedEntryStates)[number];
 
 /** Where an entry waits among the others: a higher priority is staged first. */
 export type Priority = 'high' | 'normal' | 'low';
@@ -214,7 +216,8 @@ export interface FlakeStat {
 }
 
 export type CommandKind = 'queue' | 'dequeue' | 'retry';
-export type CommandSource = 'label' | 'comment' | 'button';
+/** Where a request came from: a label, a `/sluice` comment, a check run button, the dashboard. */
+export type CommandSource = 'label' | 'comment' | 'button' | 'dashboard';
 
 /** A request to the queue that the next reconcile of its base acts on, then consumes. */
 export interface QueueCommandRecord extends QueueRef {
@@ -246,4 +249,25 @@ export interface StoredVerdict {
   verdict: Json;
   rerunAt: Date | null;
   createdAt: Date;
+}
+
+/** An operator's pause of one queue (from the dashboard): nothing is staged or landed meanwhile. */
+export interface StoredPause extends QueueRef {
+  reason: string;
+  /** The login of whoever paused it. */
+  pausedBy: string;
+  pausedAt: Date;
+}
+
+/**
+ * Something that happened to a queue as a whole rather than to one entry (`paused`,
+ * `resumed`): the dashboard's history. `kind` is text, so a new kind needs no migration.
+ */
+export interface QueueEvent extends QueueRef {
+  id: number;
+  at: Date;
+  kind: string;
+  /** The login of whoever caused it; null when Sluice did. */
+  actor: string | null;
+  detail: Json;
 }

@@ -134,4 +134,20 @@ export interface StoreSchema {
     last_seen_at: Time;
     last_sha: string;
   };
+  queue_pause: {
+    repo: string;
+    base: string;
+    reason: string;
+    paused_by: string;
+    paused_at: Time;
+  };
+  queue_event: {
+    id: Generated<number>;
+    repo: string;
+    base: string;
+    at: Time;
+    kind: string;
+    actor: string | null;
+    detail: JsonText;
+  };
 }

@@ -20,12 +20,14 @@ import type {
   Priority,
   PullRequestRef,
   QueueEntry,
+  QueueEvent,
   QueueRef,
   RetryBudgetUsage,
   NewStagedPullRequest,
   StagingChanges,
   StagingRecord,
   StagingState,
+  StoredPause,
 } from './records.js';
 import type { NewOutboxRow, OutboxRow } from './outbox-records.js';
 
@@ -48,6 +50,8 @@ export interface Store {
   checkRuns: PrCheckRunStore;
   verdicts: VerdictStore;
   outbox: OutboxStore;
+  pauses: QueuePauseStore;
+  queueEvents: QueueEventLog;
   /** Resolves when the database answers a trivial query: what `/sluice/ready` checks. */
   ping(): Promise<void>;
   /** Runs `work` on a store whose changes commit together or not at all. */
@@ -80,6 +84,13 @@ export interface EntryUpdate {
   event: { kind: string; detail?: Json };
 }
 
+export interface EntryHistoryQuery extends QueueRef {
+  /** Entries last changed before this are left out. */
+  since: Date;
+  /** At most this many: the newest ones. */
+  limit: number;
+}
+
 export interface QueueStore {
   /** Appends the PR with the next sequence number, unless it already has an active entry. */
   enqueue(entry: NewEntry): Promise<EnqueueResult>;
@@ -93,6 +104,11 @@ export interface QueueStore {
   listActiveQueues(): Promise<QueueRef[]>;
   /** How many active entries each queue holds in each state (one grouped query: the metrics). */
   countActive(): Promise<ActiveEntryCount[]>;
+  /**
+   * Ended entries (`merged`, `dequeued`) last changed at or after `since`: the newest `limit`
+   * of them, newest first. What the dashboard's history shows.
+   */
+  listEnded(query: EntryHistoryQuery): Promise<QueueEntry[]>;
   /** Applies the changes (possibly none) and appends the event, atomically. */
   update(update: EntryUpdate): Promise<QueueEntry>;
   listEvents(entryId: number): Promise<EntryEvent[]>;
@@ -277,6 +293,11 @@ export interface OutboxStore {
   listUndeliveredIn(repo: string): Promise<OutboxRow[]>;
   /** The newest check-run row of a PR head, in any state. */
   latestCheckRun(key: PullRequestRef & { headSha: string }): Promise<OutboxRow | undefined>;
+  /**
+   * The newest check-run row, in any state, of each active entry's queued head in the queue
+   * (one query, by PR number): what the dashboard says each entry waits on.
+   */
+  latestCheckRunsIn(queue: QueueRef): Promise<OutboxRow[]>;
   /** Before the GitHub write: `sending`, one more attempt. */
   markSending(row: { id: number; now: Date }): Promise<OutboxRow>;
   markDelivered(row: { id: number; now: Date; note?: string }): Promise<OutboxRow>;
@@ -287,4 +308,32 @@ export interface OutboxStore {
   markPending(row: { id: number; now: Date; note: string }): Promise<OutboxRow>;
   /** Queues with rows to deliver: the sweep reconciles them too. */
   listPendingQueues(): Promise<QueueRef[]>;
+}
+
+/**
+ * Queues an operator paused. The config's `queue.freeze` pauses a queue too, but lives in the
+ * config; the reconcile reads both. Each change is recorded in the queue's events with it.
+ */
+export interface QueuePauseStore {
+  get(queue: QueueRef): Promise<StoredPause | undefined>;
+  /**
+   * Pauses the queue. An already paused queue keeps its pause (who, since when), `changed`
+   * false, unless the reason differs: then the reason is replaced, `changed` true.
+   */
+  pause(
+    pause: QueueRef & { reason: string; by: string; now: Date },
+  ): Promise<{ changed: boolean; pause: StoredPause }>;
+  /** False when the queue was not paused. */
+  resume(resume: QueueRef & { by: string; now: Date }): Promise<boolean>;
+  /** In repo, base order. */
+  listPaused(): Promise<QueueRef[]>;
+}
+
+/** What happened to queues as a whole (pauses, resumes), for the dashboard's history. */
+export interface QueueEventLog {
+  record(
+    event: QueueRef & { kind: string; actor: string | null; detail?: Json; now: Date },
+  ): Promise<QueueEvent>;
+  /** The newest `limit` events of the queue, newest first. */
+  list(query: QueueRef & { limit: number }): Promise<QueueEvent[]>;
 }

@@ -10,6 +10,7 @@ import { createOutboxTable } from './create-outbox-table.js';
 import { addLeaseHandoverColumns } from './add-lease-handover-columns.js';
 import { addStagingChainColumns } from './add-staging-chain-columns.js';
 import { addPriorityColumns } from './add-priority-columns.js';
+import { createQueuePauseTables } from './create-queue-pause-tables.js';
 
 /**
  * Every migration, in order, as code: no directory is globbed at run time, so the same set
@@ -33,5 +34,6 @@ export function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0004_lease_handover': { up: (db: Kysely<unknown>) => addLeaseHandoverColumns(db) },
     '0005_staging_chains': { up: (db: Kysely<unknown>) => addStagingChainColumns(db, types) },
     '0006_priorities': { up: (db: Kysely<unknown>) => addPriorityColumns(db) },
+    '0007_queue_pause': { up: (db: Kysely<unknown>) => createQueuePauseTables(db, types) },
   };
 }

@@ -11,10 +11,12 @@ import { describeLeasesContract } from './contract/leases-contract.js';
 import { describeMigrationsContract } from './contract/migrations-contract.js';
 import { describeQueueContract } from './contract/queue-contract.js';
 import { describeQueueDepthContract } from './contract/queue-depth-contract.js';
+import { describeQueueHistoryContract } from './contract/queue-history-contract.js';
 import { describeStagingContract } from './contract/staging-contract.js';
 import { describeStagingChainContract } from './contract/staging-chain-contract.js';
 import { describeOrchestrationContract } from './contract/orchestration-contract.js';
 import { describeOutboxContract } from './contract/outbox-contract.js';
+import { describePausesContract } from './contract/pauses-contract.js';
 import { describePingContract } from './contract/ping-contract.js';
 import { describePriorityContract } from './contract/priority-contract.js';
 import type { HarnessFactories, StoreHarness } from './support/store-harness.js';
@@ -36,6 +38,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     const context: ContractContext = { store: () => store, harness: () => harness };
     describeQueueContract(context);
     describeQueueDepthContract(context);
+    describeQueueHistoryContract(context);
     describeEntryUpdatesContract(context);
     describeStagingContract(context);
     describeStagingChainContract(context);
@@ -49,6 +52,7 @@ export function describeStoreContract(harnesses: HarnessFactories): void {
     describeOutboxContract(context);
     describePingContract(context);
     describePriorityContract(context);
+    describePausesContract(context);
   });
   describeMigrationsContract(harnesses.empty);
 }

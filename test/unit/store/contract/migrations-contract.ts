@@ -71,7 +71,11 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         { state: 'testing', failure: null },
       ]);
 
-      expect(await migrateStore(database)).toEqual(['0005_staging_chains', '0006_priorities']);
+      expect(await migrateStore(database)).toEqual([
+        '0005_staging_chains',
+        '0006_priorities',
+        '0007_queue_pause',
+      ]);
       const store = await harness.open();
       expect(await store.staging.get(failed!)).toMatchObject({
         state: 'rejected',
@@ -103,12 +107,31 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         .execute();
       await insertOldStagings(database, []);
 
-      expect(await migrateStore(database)).toEqual(['0006_priorities']);
+      expect(await migrateStore(database)).toEqual(['0006_priorities', '0007_queue_pause']);
       const store = await harness.open();
       const [entry] = await store.queue.listForPullRequest({ repo: 'octo/widgets', number: 1 });
       expect(entry).toMatchObject({ priority: 'normal', priorityLabel: null });
       const [command] = await store.commands.listPending({ repo: 'octo/widgets', base: 'main' });
       expect(command).toMatchObject({ number: 2, kind: 'queue', priority: null });
+    });
+
+    it('finds the ended entries of an older Sluice by time, with no queue paused', async () => {
+      const database = await harness.openDatabase();
+      const { error } = await createMigrator(database).migrateTo('0006_priorities');
+      expect(error).toBeUndefined();
+      await insertOldStagings(database, []);
+
+      expect(await migrateStore(database)).toEqual(['0007_queue_pause']);
+      const store = await harness.open();
+      const queue = { repo: 'octo/widgets', base: 'main' };
+      const ended = await store.queue.listEnded({ ...queue, since: minute(0), limit: 10 });
+      expect(ended).toMatchObject([{ number: 1, state: 'dequeued', updatedAt: minute(0) }]);
+      expect(await store.pauses.listPaused()).toEqual([]);
+      expect(await store.queueEvents.list({ ...queue, limit: 10 })).toEqual([]);
+      const by = { by: 'mona', now: minute(1) };
+      expect(await store.pauses.pause({ ...queue, reason: 'r', ...by })).toMatchObject({
+        changed: true,
+      });
     });
 
     it('refuses a database migrated by a newer Sluice, naming the unknown migration', async () => {

@@ -32,6 +32,13 @@ export function describeOrchestrationContract({ store }: ContractContext): void 
       expect((await store().commands.listPending(queue)).map((c) => c.number)).toEqual([2]);
     });
 
+    it('keeps where a command came from, the dashboard included', async () => {
+      for (const source of ['label', 'comment', 'button', 'dashboard'] as const)
+        await store().commands.record({ ...command(1, 0), source });
+      const pending = await store().commands.listPending(queue);
+      expect(pending.map((c) => c.source)).toEqual(['label', 'comment', 'button', 'dashboard']);
+    });
+
     it('names the queues that have commands waiting', async () => {
       await store().commands.record(command(1, 0));
       await store().commands.record({ ...command(2, 0), repo: 'octo/gears' });

@@ -89,6 +89,63 @@ export function describeOutboxContract({ store }: ContractContext): void {
       expect(await store().outbox.latestCheckRun({ ...key, headSha: 'other' })).toBeUndefined();
     });
 
+    it("finds the newest check-run row of each active entry's head in one queue", async () => {
+      const queued = async (number: number, overrides: { base?: string; repo?: string } = {}) =>
+        (await store().queue.enqueue(anEntry({ number, ...overrides }))).entry.id;
+      await queued(1);
+      await queued(2);
+      const merged = await queued(3);
+      await store().queue.update({
+        entryId: merged,
+        now: minute(1),
+        changes: { state: 'merged' },
+        event: { kind: 'merged' },
+      });
+      await queued(4, { base: 'release' });
+      await queued(5);
+      const checkRun = (number: number, v: number, more: Partial<NewOutboxRow> = {}) =>
+        aNotice({
+          number,
+          headSha: `head-${number}`,
+          kind: 'check-run',
+          payload: { v },
+          dedupeKey: `${number}:${v}`,
+          ...more,
+        });
+      await store().outbox.record(
+        [
+          checkRun(2, 1),
+          checkRun(1, 2),
+          checkRun(1, 3),
+          // Another head of PR 1 (before a push), and a row of another kind: not check runs of
+          // the queued head, however new.
+          checkRun(1, 4, { headSha: 'pushed-over' }),
+          checkRun(1, 5, { kind: 'comment' }),
+          checkRun(3, 6),
+          checkRun(4, 7, { base: 'release' }),
+          // The same number and head in another repository.
+          checkRun(2, 8, { repo: 'octo/gears' }),
+        ],
+        minute(2),
+      );
+      // Any state: a delivered row still says what the check run shows.
+      const undelivered = await store().outbox.listUndelivered(queue);
+      const newestOfOne = undelivered.find((r) => r.dedupeKey === '1:3');
+      await store().outbox.markDelivered({ id: newestOfOne!.id, now: minute(3) });
+
+      const rows = await store().outbox.latestCheckRunsIn(queue);
+      expect(rows.map((r) => [r.number, r.headSha, r.payload, r.state])).toEqual([
+        [1, 'head-1', { v: 3 }, 'delivered'],
+        [2, 'head-2', { v: 1 }, 'pending'],
+      ]);
+      expect(
+        (await store().outbox.latestCheckRunsIn({ ...queue, base: 'release' })).map(
+          (r) => r.payload,
+        ),
+      ).toEqual([{ v: 7 }]);
+      expect(await store().outbox.latestCheckRunsIn({ ...queue, base: 'next' })).toEqual([]);
+    });
+
     it('commits an entry change and its notices together, or neither', async () => {
       const { entry } = (await store().queue.enqueue(anEntry())) as { entry: { id: number } };
       await expect(
