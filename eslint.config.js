@@ -13,6 +13,7 @@ const pureCore = [
   'src/changelog/**',
   'src/config/**',
   'src/messages/**',
+  'src/dashboard/**',
 ];
 
 const ioModules = [

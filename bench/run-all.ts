@@ -5,7 +5,7 @@
  * benchmark that silently stopped writing would otherwise leave old numbers looking new.
  *
  *   npm run bench                      (builds first)
- *   npx tsx bench/run-all.ts [name...] (classify, changelog, queue, simulate; default all)
+ *   npx tsx bench/run-all.ts [name...] (classify, changelog, queue, simulate, dashboard; default all)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,12 @@ const benchmarks: Benchmark[] = [
     script: 'bench/simulate.ts',
     args: [],
     heading: 'Merge queue throughput \\(simulated\\)',
+  },
+  {
+    name: 'dashboard',
+    script: 'bench/dashboard-render.ts',
+    args: ['--write-docs'],
+    heading: 'Dashboard render',
   },
 ];
 
