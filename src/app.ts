@@ -29,6 +29,10 @@ import { isFailingConclusion, onCheckReport, onRunnerStarted } from './handlers/
 import { onPush } from './handlers/push-events.js';
 import { onPolicyChange } from './handlers/policy-events.js';
 import { checkPullConfig } from './handlers/config-check.js';
+import { readDashboardEnv, type DashboardEnv } from './web/dashboard-env.js';
+import { dashboardHandler } from './web/dashboard-handler.js';
+import { dashboardApp, dashboardData } from './web/dashboard-app.js';
+import { createGitHubUserApi } from './web/github-user-api.js';
 
 /** The webhook events Sluice subscribes to: app.yml's `default_events` must list exactly these. */
 export const webhookEvents = [
@@ -54,6 +58,8 @@ export interface SluiceAppOptions {
   testHooks?: boolean;
   /** `/metrics` and its token; read from the process environment when not given. */
   metrics?: MetricsEnv;
+  /** `/sluice/`: sign-in client, session secret, public repositories; from the environment when not given. */
+  dashboard?: DashboardEnv;
 }
 
 /**
@@ -79,6 +85,17 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
     addHandler(healthHandler(runtime));
     addHandler(metricsHandler({ token, metrics }));
     if (options.testHooks) addHandler(testHooksHandler(runtime, clock));
+    const dashboard = options.dashboard ?? readDashboardEnv(process.env);
+    addHandler(
+      dashboardHandler({
+        env: dashboard,
+        data: dashboardData(runtime, dashboard),
+        app: dashboardApp(runtime),
+        userApi: dashboard.oauth ? createGitHubUserApi(dashboard, dashboard.oauth) : undefined,
+        now: () => runtime.now(),
+        log: app.log,
+      }),
+    );
     await runtime
       .identify()
       .catch((error: unknown) =>

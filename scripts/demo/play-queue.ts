@@ -16,6 +16,8 @@ export interface PlayOptions {
    * progress, never on a wall-clock limit, and fails only when nothing moves at all.
    */
   onSlow: (report: string) => void;
+  /** After each step of the stand-in's clock (the screenshots move the app's clock with it). */
+  onTick?: (ms: number) => Promise<void>;
 }
 
 /** How much virtual time passed, and why the demo gave up when the queue did not drain. */
@@ -49,6 +51,7 @@ export async function playQueue(s: Scenario, options: PlayOptions): Promise<Play
     if (elapsed() >= options.maxVirtualMs)
       return { virtualMs: elapsed(), stuck: 'the queue did not drain on the virtual clock' };
     clock.advance(options.tickMs);
+    await options.onTick?.(options.tickMs);
     await s.settle({ onSlow: options.onSlow });
   }
   return { virtualMs: elapsed() };

@@ -22,10 +22,11 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** GitHub's pages name their icon; an empty one here keeps browsers off `/favicon.ico`, which the stand-in does not serve. */
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title><link rel="icon" href="data:,"></head>
 <body>
 <main>
 ${body}

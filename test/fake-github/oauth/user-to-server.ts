@@ -5,7 +5,7 @@ import { acceptedPermissionsHeader, isPermitted } from '../auth/permissions.js';
 import { roleOf } from '../domain/collaborators.js';
 
 /** Operations a user access token may call outside any repository: about the user themself. */
-const userOperations = new Set([
+export const userOperations: ReadonlySet<string> = new Set([
   'users/get-authenticated',
   'apps/list-installations-for-authenticated-user',
   'apps/list-installation-repos-for-authenticated-user',
