@@ -35,6 +35,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./doctor.js')).doctorCommand,
   },
   {
+    name: 'status',
+    summary: 'show the queues in the terminal, read-only, while the app runs',
+    load: async () => (await import('./status.js')).statusCommand,
+  },
+  {
     name: 'simulate',
     summary: 'simulate the queue on your numbers and compare it with other merge queues',
     load: async () => (await import('./simulate.js')).simulateCommand,
