@@ -83,9 +83,16 @@ async function main(): Promise<number> {
     const queueUrl = `${s.app.url}/sluice/repos/${s.repo.fullName}/queues/main`;
     await page.goto(queueUrl);
     await shoot(page, 'dashboard-queue');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await shoot(page, 'dashboard-queue-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    // Dark from the first paint (switching a loaded page leaves form controls half restyled).
+    const dark = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'dark',
+      storageState: await context.storageState(),
+    });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(queueUrl);
+    await shoot(darkPage, 'dashboard-queue-dark');
+    await dark.close();
 
     await page.getByLabel('Reason').fill('Cutting release 2.4');
     await page.getByRole('button', { name: 'Pause queue' }).click();

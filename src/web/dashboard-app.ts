@@ -65,8 +65,12 @@ export function dashboardApp(runtime: SluiceRuntime): DashboardApp {
         const { data } = await octokit.rest.repos.get({ owner, repo: name });
         isPublic = !data.private;
       } catch (error) {
-        // Not installed there, or gone: nothing to show.
-        if ((error as { status?: number }).status !== 404) throw error;
+        // Not installed there, gone, suspended or rate limited: nothing to show anonymously,
+        // and an error page would tell a stranger more than "no public queue here".
+        runtime.log.warn(
+          { repo, status: (error as { status?: number }).status },
+          'dashboard: could not tell whether the repository is public',
+        );
       }
       if (publicRepos.size >= 1_000) publicRepos.clear();
       publicRepos.set(key, { at: now, isPublic });

@@ -11,13 +11,14 @@ import {
   type IndexView,
   type PageContext,
 } from '../dashboard/html/index.js';
-import { queuePath } from '../dashboard/html/paths.js';
+import { queuePath, repoPath, signInPath } from '../dashboard/html/paths.js';
 import type { DashboardDeps, QueueKey, QueueSummary } from './dashboard-deps.js';
 import { matchDashboardRoute, type DashboardRoute } from './dashboard-routes.js';
 import { redirect, sendCss, sendHtml } from './http-answers.js';
 import { Sealer } from './seal.js';
 import { Sessions, sameToken, type Session } from './sessions.js';
 import { UserAccess } from './user-access.js';
+import type { UserToken } from './github-user-api.js';
 
 export const dashboardBasePath = '/sluice';
 /** A form of the dashboard is a token and a reason: a few kilobytes is plenty. */
@@ -33,7 +34,8 @@ interface Request {
 
 /** Where a person stands with a repository: may they see its queues, may they steer them. */
 interface Viewer {
-  canSee: boolean;
+  /** The repository's name as GitHub spells it; undefined when this person may not see it. */
+  fullName: string | undefined;
   canSteer: boolean;
 }
 
@@ -50,6 +52,13 @@ export function dashboardHandler(deps: DashboardDeps) {
     ? new Sessions(sealer, env.appUrl?.startsWith('https:') ?? false)
     : undefined;
   const access = deps.userApi ? new UserAccess(deps.userApi, wallClock) : undefined;
+  if (env.oauth && !env.appUrl)
+    deps.log.warn(
+      {},
+      'SLUICE_APP_URL is not set: the dashboard builds its sign-in callback from each ' +
+        "request's Host header and its cookies are not marked Secure; set it to the app's " +
+        'public https address',
+    );
 
   function page(request: Request, extra: Partial<PageContext> = {}): PageContext {
     return {
@@ -72,12 +81,26 @@ export function dashboardHandler(deps: DashboardDeps) {
       const found = await access.repo(request.session.token, repo);
       if (found) {
         const needs = await deps.app.minimumPermission(found.fullName);
-        return { canSee: true, canSteer: hasAtLeast(found.role, needs) };
+        return { fullName: found.fullName, canSteer: hasAtLeast(found.role, needs) };
       }
     }
-    if (env.publicRepos && (await deps.app.isPublic(repo)))
-      return { canSee: true, canSteer: false };
-    return { canSee: false, canSteer: false };
+    if (env.publicRepos) {
+      // Only repositories with a queue are worth a GitHub request: an anonymous visitor
+      // cannot make the app spend its rate limit on names it makes up.
+      const known = (await deps.data.queues()).find(
+        (q) => q.repo.toLowerCase() === repo.toLowerCase(),
+      );
+      if (known && (await deps.app.isPublic(known.repo)))
+        return { fullName: known.repo, canSteer: false };
+    }
+    return { fullName: undefined, canSteer: false };
+  }
+
+  /** GitHub's names ignore case, the store's do not: one spelling, GitHub's, is served. */
+  function wrongCase(request: Request, asked: string, fullName: string, path: string): boolean {
+    if (asked === fullName) return false;
+    redirect(request.res, path, [], 308);
+    return true;
   }
 
   /** Said the same whether the repository is missing or hidden: a 404 leaks nothing. */
@@ -131,18 +154,20 @@ export function dashboardHandler(deps: DashboardDeps) {
   }
 
   async function repoPage(request: Request, repo: string): Promise<void> {
-    const viewer = await viewerOf(request, repo);
-    if (!viewer.canSee) return notVisible(request);
-    const queues = (await deps.data.queues()).filter(
-      (q) => q.repo.toLowerCase() === repo.toLowerCase(),
-    );
-    sendHtml(request.res, 200, renderRepoPage({ repo, queues }, page(request)));
+    const { fullName } = await viewerOf(request, repo);
+    if (!fullName) return notVisible(request);
+    if (wrongCase(request, repo, fullName, repoPath(dashboardBasePath, fullName))) return;
+    const queues = (await deps.data.queues()).filter((q) => q.repo === fullName);
+    sendHtml(request.res, 200, renderRepoPage({ repo: fullName, queues }, page(request)));
   }
 
   async function queuePage(request: Request, queue: QueueKey): Promise<void> {
     const viewer = await viewerOf(request, queue.repo);
-    if (!viewer.canSee) return notVisible(request);
-    const view = await deps.data.queueView(queue);
+    if (!viewer.fullName) return notVisible(request);
+    const canonical = { repo: viewer.fullName, base: queue.base };
+    if (wrongCase(request, queue.repo, viewer.fullName, queuePath(dashboardBasePath, canonical)))
+      return;
+    const view = await deps.data.queueView(canonical);
     const notice = noticeFrom(request.url);
     sendHtml(
       request.res,
@@ -198,8 +223,19 @@ export function dashboardHandler(deps: DashboardDeps) {
       );
     const code = params.get('code');
     if (!code) return fail(request, 400, 'GitHub sent no sign-in code. Sign in again.', [cookie]);
-    const token = await deps.userApi.exchangeCode({ code, redirectUrl: callbackUrl(request) });
-    const user = await deps.userApi.user(token.token);
+    let token: UserToken;
+    let user: { login: string; id: number };
+    try {
+      token = await deps.userApi.exchangeCode({ code, redirectUrl: callbackUrl(request) });
+      user = await deps.userApi.user(token.token);
+    } catch (error) {
+      // Never the error itself: Octokit's carries the request, client secret included.
+      deps.log.warn(
+        { status: statusOf(error), message: error instanceof Error ? error.message : '' },
+        'dashboard: GitHub refused the sign-in code',
+      );
+      return fail(request, 400, 'GitHub did not accept this sign-in. Sign in again.', [cookie]);
+    }
     const started = sessions.start(
       { ...user, token: token.token, tokenExpiresAt: token.expiresAt },
       wallClock(),
@@ -252,23 +288,45 @@ export function dashboardHandler(deps: DashboardDeps) {
     return form;
   }
 
-  /** Read fresh: the token still reaches the repository, and the role is enough right now. */
-  async function mayAct(request: Request, session: Session, repo: string): Promise<boolean> {
-    if (!deps.userApi || !(await deps.userApi.canSee(session.token, repo))) {
+  /**
+   * Read fresh: the token is still this person's and still reaches the repository, and their
+   * role there is enough right now. Returns the repository's name as GitHub spells it.
+   */
+  async function mayAct(
+    request: Request,
+    session: Session,
+    repo: string,
+  ): Promise<string | undefined> {
+    if (!deps.userApi) return undefined;
+    const [me, fullName] = await Promise.all([
+      deps.userApi.user(session.token),
+      deps.userApi.visibleName(session.token, repo),
+    ]);
+    if (me.id !== session.userId) {
+      const cookies = sessions ? [sessions.end()] : [];
+      fail(
+        request,
+        401,
+        'This session does not match your GitHub account. Sign in again.',
+        cookies,
+      );
+      return undefined;
+    }
+    if (!fullName) {
       notVisible(request);
-      return false;
+      return undefined;
     }
     const [has, needs] = await Promise.all([
-      deps.app.permissionOf(repo, session.login),
-      deps.app.minimumPermission(repo),
+      deps.app.permissionOf(fullName, session.login),
+      deps.app.minimumPermission(fullName),
     ]);
-    if (hasAtLeast(has, needs)) return true;
+    if (hasAtLeast(has, needs)) return fullName;
     fail(
       request,
       403,
-      `Changing this queue needs ${needs} permission on ${repo}; you have ${has}.`,
+      `Changing this queue needs ${needs} permission on ${fullName}; you have ${has}.`,
     );
-    return false;
+    return undefined;
   }
 
   async function act(
@@ -277,8 +335,10 @@ export function dashboardHandler(deps: DashboardDeps) {
   ): Promise<void> {
     const form = await readForm(request);
     const session = request.session;
-    if (!form || !session || !(await mayAct(request, session, route.repo))) return;
-    const queue = { repo: route.repo, base: route.base };
+    if (!form || !session) return;
+    const repo = await mayAct(request, session, route.repo);
+    if (!repo) return;
+    const queue = { repo, base: route.base };
     const back = (done: string, pr?: number) =>
       redirect(
         request.res,
@@ -298,10 +358,11 @@ export function dashboardHandler(deps: DashboardDeps) {
         deps.log.info({ ...queue, login: session.login }, 'dashboard: queue paused');
         return back('paused');
       }
-      case 'resume':
-        await deps.app.resume({ ...queue, by: session.login });
-        deps.log.info({ ...queue, login: session.login }, 'dashboard: queue resumed');
-        return back('resumed');
+      case 'resume': {
+        const resumed = await deps.app.resume({ ...queue, by: session.login });
+        deps.log.info({ ...queue, login: session.login, resumed }, 'dashboard: queue resumed');
+        return back(resumed ? 'resumed' : 'not-paused');
+      }
       case 'dequeue':
       case 'retry': {
         const entry = await deps.app.activeEntry(queue, route.entryId);
@@ -370,10 +431,22 @@ export function dashboardHandler(deps: DashboardDeps) {
     try {
       await serve(request, match.route);
     } catch (error) {
-      deps.log.error({ err: error, path: url.pathname }, 'dashboard: request failed');
-      if (!res.headersSent)
+      if (res.headersSent) {
+        res.end();
+      } else if (statusOf(error) === 401 && request.session && sessions) {
+        // The person's token expired or was revoked: sign in again, and come back here.
+        const back = req.method === 'GET' ? url.pathname : `${dashboardBasePath}/`;
+        const to = `${signInPath(dashboardBasePath)}?return_to=${encodeURIComponent(back)}`;
+        redirect(res, to, [sessions.end()]);
+      } else {
+        // The status and message only: Octokit's errors carry their request, tokens included.
+        const message = error instanceof Error ? error.message : String(error);
+        deps.log.error(
+          { status: statusOf(error), message, path: url.pathname },
+          'dashboard: request failed',
+        );
         fail(request, 502, 'Sluice could not read what this page needs just now. Try again.');
-      else res.end();
+      }
     }
     return true;
   };
@@ -396,12 +469,19 @@ function groupByRepo(queues: QueueSummary[]): Map<string, QueueSummary[]> {
   return byRepo;
 }
 
-/** Only a path of the dashboard itself: never an open redirect to another site. */
+/**
+ * Only a path of the dashboard itself, in printable ASCII (what a Location header may hold):
+ * never an open redirect to another site.
+ */
 function safeReturnPath(value: string | null): string {
-  if (value && value.startsWith(`${dashboardBasePath}/`) && !value.startsWith('//')) {
-    if (!/[\\\r\n]/.test(value)) return value;
-  }
-  return `${dashboardBasePath}/`;
+  return value && /^\/sluice\/[\x21-\x7e]*$/.test(value) && !value.includes('\\')
+    ? value
+    : `${dashboardBasePath}/`;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
 }
 
 function sameHost(origin: string, request: Request): boolean {
@@ -415,6 +495,7 @@ function sameHost(origin: string, request: Request): boolean {
 const notices: Record<string, (pr: string | null) => string> = {
   paused: () => 'Queue paused. Every queued pull request now says so and why.',
   resumed: () => 'Queue resumed.',
+  'not-paused': () => 'The queue was not paused by an operator: nothing to resume.',
   dequeue: (pr) => `Asked Sluice to dequeue #${pr}. Its check run says when it is done.`,
   retry: (pr) => `Asked Sluice to retry #${pr}.`,
 };

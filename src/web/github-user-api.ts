@@ -31,8 +31,11 @@ export interface GitHubUserApi {
   user(token: string): Promise<{ login: string; id: number }>;
   /** `GET /user/installations`, then each one's repositories: only what the user can see. */
   installations(token: string): Promise<AccessibleInstallation[]>;
-  /** Whether the user's token still reaches the repository (read fresh before every action). */
-  canSee(token: string, repo: string): Promise<boolean>;
+  /**
+   * The repository's name as GitHub spells it, if the user's token still reaches it (read
+   * fresh before every action); undefined when it does not (404).
+   */
+  visibleName(token: string, repo: string): Promise<string | undefined>;
 }
 
 export function createGitHubUserApi(
@@ -95,14 +98,14 @@ export function createGitHubUserApi(
         }),
       );
     },
-    async canSee(token, repo) {
+    async visibleName(token, repo) {
       const [owner = '', name = ''] = repo.split('/');
       try {
-        await octokit(token).rest.repos.get({ owner, repo: name });
-        return true;
+        const { data } = await octokit(token).rest.repos.get({ owner, repo: name });
+        return data.full_name;
       } catch (error) {
-        const status = (error as { status?: number }).status;
-        if (status === 404 || status === 403 || status === 401) return false;
+        // 401 (a revoked token) and 403 (rate limit, SSO) are not "hidden": the caller says so.
+        if ((error as { status?: number }).status === 404) return undefined;
         throw error;
       }
     },

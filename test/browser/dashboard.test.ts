@@ -80,6 +80,10 @@ describe('the dashboard in Chromium', () => {
     expect(text).toContain(`#${testing.number}`);
     expect(text).toContain(`#${waiting.number}`);
 
+    // GitHub's names ignore case; the dashboard serves (and acts on) GitHub's spelling only.
+    await page.goto(`${s.app.url}/sluice/repos/ACME/Widgets/queues/main`);
+    expect(new URL(page.url()).pathname).toBe('/sluice/repos/acme/widgets/queues/main');
+
     const answer = await page.goto(`${s.app.url}/sluice/repos/acme/secret/queues/main`);
     expect(answer?.status()).toBe(404);
     expect(await page.textContent('body')).not.toContain(`#${hidden.number}`);
