@@ -18,7 +18,8 @@ export function describeWaiting(
   ctx: QueueMessageContext,
 ): { title: string; summary: string } {
   // Written when its state changes, not at every move in line (syncCheckRuns): say so.
-  const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)} when this was written.`;
+  const priority = status.priority === 'normal' ? '' : `, at ${status.priority} priority`;
+  const place = `Number ${status.position} of ${status.queueLength} in the merge queue for ${inlineCode(ctx.baseBranch)}${priority} when this was written.`;
   const holds = [
     ctx.paused === undefined ? null : pausedText(ctx.paused, ctx),
     status.hold === null ? null : holdText(status.hold),
@@ -47,7 +48,7 @@ function turnText(status: Waiting): HoldText {
   return status.position === 1
     ? { title: 'Next in the merge queue', text: 'Sluice starts testing it shortly.', blocks: [] }
     : {
-        title: `Queued: ${status.position} of ${status.queueLength}`,
+        title: `Queued: ${status.position} of ${status.queueLength}${status.priority === 'normal' ? '' : ` (${status.priority} priority)`}`,
         text: 'It waits for its turn: Sluice starts testing pull requests in queue order, higher priority first.',
         blocks: [],
       };

@@ -2,7 +2,7 @@ import type { ChecksVerdict } from './evaluate-checks.js';
 import { evaluateChecks } from './evaluate-checks.js';
 import { queueOrder } from './queue-order.js';
 import { holdFor, type Hold } from './rules/start-stagings.js';
-import type { QueueSnapshot, Staging } from './types.js';
+import type { Priority, QueueSnapshot, Staging } from './types.js';
 
 /** Where a PR's staging stands in the chain: "staging 2 of 3", with whom, and why so small. */
 export interface StagingPlace {
@@ -26,6 +26,8 @@ export type EntryStatus =
       kind: 'waiting';
       position: number;
       queueLength: number;
+      /** Shown when not `normal`: why it stands where it does. */
+      priority: Priority;
       hold: Hold | null;
       /** It conflicts with (or is carried by) PRs ahead: it waits for them to land. */
       waitingFor: { prs: number[]; files: string[]; empty: boolean } | null;
@@ -42,6 +44,7 @@ export type EntryStatus =
       kind: 'testing';
       position: number;
       queueLength: number;
+      priority: Priority;
       stagingSha: string;
       checks: ChecksVerdict;
       required: string[];
@@ -81,6 +84,7 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
           kind: 'testing',
           position,
           queueLength,
+          priority: entry.priority,
           stagingSha: staging.sha,
           checks,
           required: snapshot.requiredChecks,
@@ -96,6 +100,7 @@ export function describeQueue(snapshot: QueueSnapshot): EntryView[] {
         kind: 'waiting',
         position,
         queueLength,
+        priority: entry.priority,
         hold,
         waitingFor: waitingFor(snapshot, entry.pr),
         bisecting,
@@ -129,9 +134,9 @@ export function settledStatus(status: EntryStatus): EntryStatus {
     case 'testing': {
       const { place, checks } = status;
       if (place.bisecting !== null && checks.kind === 'pending')
-        return waitingAs(status.position, bisectingAsOne);
+        return waitingAs(status, bisectingAsOne);
       if (place.probe && place.bisecting === null && checks.kind !== 'failed')
-        return waitingAs(status.position, null);
+        return waitingAs(status, null);
       return {
         ...status,
         position: 1,
@@ -151,11 +156,15 @@ function settledPosition(position: number): number {
   return position === 1 ? 1 : 2;
 }
 
-function waitingAs(position: number, bisecting: { batchSize: number } | null): EntryStatus {
+function waitingAs(
+  testing: { position: number; priority: Priority },
+  bisecting: { batchSize: number } | null,
+): EntryStatus {
   return {
     kind: 'waiting',
-    position: settledPosition(position),
+    position: settledPosition(testing.position),
     queueLength: 2,
+    priority: testing.priority,
     hold: null,
     waitingFor: null,
     bisecting,

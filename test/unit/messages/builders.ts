@@ -26,6 +26,7 @@ export function aWaiting(overrides: Partial<Omit<Waiting, 'kind'>> = {}): Waitin
     kind: 'waiting',
     position: 1,
     queueLength: 1,
+    priority: 'normal',
     hold: null,
     waitingFor: null,
     bisecting: null,

@@ -55,6 +55,7 @@ export const entryStatus: fc.Arbitrary<EntryStatus> = fc.oneof(
     kind: fc.constant('waiting' as const),
     position: count,
     queueLength: count,
+    priority: fc.constantFrom('high' as const, 'normal' as const, 'low' as const),
     hold: fc.option(
       fc.oneof(
         fc.record({ kind: fc.constant('approvals' as const), have: count, need: count }),
@@ -76,6 +77,7 @@ export const entryStatus: fc.Arbitrary<EntryStatus> = fc.oneof(
     kind: fc.constant('testing' as const),
     position: count,
     queueLength: count,
+    priority: fc.constantFrom('high' as const, 'normal' as const, 'low' as const),
     stagingSha: sha,
     required: names,
     place: fc.record({

@@ -13,7 +13,16 @@ function testing(
   required: string[],
 ): EntryStatus {
   const place = aPlace();
-  return { kind: 'testing', position: 1, queueLength: 3, stagingSha, checks, required, place };
+  return {
+    kind: 'testing',
+    position: 1,
+    queueLength: 3,
+    priority: 'normal',
+    stagingSha,
+    checks,
+    required,
+    place,
+  };
 }
 
 describe('the Sluice check run of a waiting pull request', () => {
@@ -37,6 +46,15 @@ describe('the Sluice check run of a waiting pull request', () => {
 
      To take it out of the queue, remove the \`merge-queue\` label, comment \`/sluice dequeue\` or press **Dequeue**."
     `);
+  });
+
+  it('names a priority other than normal, in the title and the summary', () => {
+    const high = render(aWaiting({ position: 2, queueLength: 5, priority: 'high' }));
+    expect(high).toContain('[queued] Queued: 2 of 5 (high priority)');
+    expect(high).toContain('Number 2 of 5 in the merge queue for `main`, at high priority');
+    const next = render(aWaiting({ priority: 'low' }));
+    expect(next).toContain('Next in the merge queue');
+    expect(next).toContain('at low priority when this was written');
   });
 
   it('says when it already passed early and waits to join a batch', () => {

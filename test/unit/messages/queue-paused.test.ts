@@ -16,6 +16,7 @@ const passedStaging: EntryStatus = {
   kind: 'testing',
   position: 1,
   queueLength: 2,
+  priority: 'normal',
   stagingSha,
   checks: { kind: 'passed', checks: [aCheck()] },
   required: ['ci / test'],

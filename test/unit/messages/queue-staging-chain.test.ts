@@ -18,6 +18,7 @@ function testing(checks: Testing['checks'], place: Partial<StagingPlace> = {}): 
     kind: 'testing',
     position: 2,
     queueLength: 5,
+    priority: 'normal',
     stagingSha,
     checks,
     required: ['ci / test'],

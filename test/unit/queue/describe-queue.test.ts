@@ -51,6 +51,7 @@ describe('describeQueue', () => {
       kind: 'waiting',
       position: 4,
       queueLength: 4,
+      priority: 'normal',
       hold: null,
       waitingFor: null,
       bisecting: null,
