@@ -30,7 +30,7 @@ export async function onIssueComment(
   const details = await deps.github.getPull(number);
   if (!details) return;
   const base = details.pull.baseRef;
-  const answer = { repo, base, number, commentId: event.comment.id };
+  const answer = { repo, base, number, commentId: event.comment.id, by: event.sender.login };
   switch (parsed.kind) {
     case 'request':
       return recordCommand(runtime, {

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { startScenario, type Scenario } from './support/scenario.js';
 import { stagingCi } from './support/ci-scripts.js';
 import { openPull } from './support/pulls.js';
+import { createStore } from '../../src/store/create-store.js';
+import { openStoreDatabase } from '../../src/store/open-store-database.js';
 
 const fromSluice = (s: Scenario, number: number) =>
   s.repo.comments(number).filter((c) => c.body.includes('<!-- sluice:outcome'));
@@ -48,6 +50,20 @@ describe('answers to `/sluice help` and to commands Sluice does not know', () =>
       '| `/sluice dequeue` | Takes it out of the queue, as removing the `merge-queue` label or pressing **Dequeue** does. | People with write permission or higher, and its author |',
     );
     expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
+    // One line in the queue's history, though the comment was handled twice.
+    const database = await openStoreDatabase({ sqlitePath: s.databaseUrl }, { readOnly: true });
+    try {
+      const events = await createStore(database).queueEvents.list({
+        repo: s.repo.fullName,
+        base: 'main',
+        limit: 10,
+      });
+      expect(events.map((e) => [e.kind, e.actor, e.detail])).toEqual([
+        ['help', 'reader', { number: pr.number, commentId: expect.any(Number) }],
+      ]);
+    } finally {
+      await database.close();
+    }
     s.gh.assertClean({ allow: ['webhook-failed'] });
   });
 

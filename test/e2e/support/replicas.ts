@@ -198,6 +198,7 @@ export async function startReplicaWorld(options: ReplicaWorldOptions): Promise<R
     gh,
     repo,
     app,
+    databaseUrl: schema.url,
     registered,
     replicas,
     settle,

@@ -37,6 +37,8 @@ export interface Scenario {
   repo: RepoHandle;
   app: AppProcess;
   registered: RegisteredApp;
+  /** The app's store: a SQLite file path or a PostgreSQL URL (read it with a read-only open). */
+  databaseUrl: string;
   /**
    * Waits until deliveries, CI steps and the app's reconciles are all done: nothing more will
    * happen without outside input. Fails only on a stall (see SLUICE_STALL_MS), never on time.
@@ -98,9 +100,10 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   if (options.ci) repo.scriptCi(options.ci);
   const schema = options.store === 'postgres' ? await createPostgresSchema() : undefined;
   const port = await freePort();
+  const databaseUrl = schema?.url ?? join(dataDir, 'sluice.db');
   const app = new AppProcess(port, {
     ...gh.envFor(registered),
-    DATABASE_URL: schema?.url ?? join(dataDir, 'sluice.db'),
+    DATABASE_URL: databaseUrl,
     SLUICE_GITHUB_THROTTLE: 'off',
     SLUICE_SWEEP_INTERVAL_MS: String(options.sweepIntervalMs ?? 60 * 60_000),
     LOG_LEVEL: 'debug',
@@ -143,6 +146,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     repo,
     app,
     registered,
+    databaseUrl,
     settle,
     restartApp: async () => {
       await app.stop();
