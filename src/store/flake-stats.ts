@@ -31,7 +31,14 @@ export function createFlakeStats({ db, codec }: StoreDatabase): FlakeStats {
         .values({ repo, job, signature, count: 1, last_seen_at: writeTime(now), last_sha: sha })
         .onConflict((conflict) =>
           conflict.columns(['repo', 'job', 'signature']).doUpdateSet((eb) => ({
-            count: eb('flake_stat.count', '+', 1),
+            // One sighting per commit: every PR of a batch that lands reports its staging's
+            // flakes, and a crash may report them again; the same commit counts once.
+            count: eb
+              .case()
+              .when('flake_stat.last_sha', '=', eb.ref('excluded.last_sha'))
+              .then(eb.ref('flake_stat.count'))
+              .else(eb('flake_stat.count', '+', 1))
+              .end(),
             last_seen_at: eb.ref('excluded.last_seen_at'),
             last_sha: eb.ref('excluded.last_sha'),
           })),

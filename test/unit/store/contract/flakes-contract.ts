@@ -11,13 +11,22 @@ export function describeFlakesContract({ store }: ContractContext): void {
       expect(second).toEqual({ ...sighting, count: 2, lastSeenAt: minute(2), lastSha: 'b2' });
     });
 
+    it('counts a commit once, however many times its flake is reported', async () => {
+      // Each PR of a landed batch reports the staging's flakes; a crash may report them again.
+      const sighting = { repo: 'octo/widgets', job: 'test (ubuntu)', signature: 'ECONNRESET' };
+      for (const at of [1, 2, 3])
+        await store().flakes.record({ ...sighting, sha: 'a1', now: minute(at) });
+      const next = await store().flakes.record({ ...sighting, sha: 'b2', now: minute(4) });
+      expect(next.count).toBe(2);
+    });
+
     it('lists a repository’s flakes, most frequent first', async () => {
       const repo = 'octo/widgets';
       const record = (job: string, signature: string, at: number, sha = 'sha') =>
         store().flakes.record({ repo, job, signature, sha, now: minute(at) });
       await record('lint', 'npm ERR! network', 1);
-      await record('test', 'ETIMEDOUT', 1);
-      await record('test', 'ETIMEDOUT', 2);
+      await record('test', 'ETIMEDOUT', 1, 'sha-1');
+      await record('test', 'ETIMEDOUT', 2, 'sha-2');
       await record('test', 'ECONNRESET', 3);
       await store().flakes.record({
         repo: 'octo/gadgets',
