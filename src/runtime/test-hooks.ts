@@ -48,10 +48,14 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 /**
  * Under test hooks, a harness that starts the app holds its stdin as a pipe: when the harness
  * dies (a test worker force-exited, a benchmark killed), the pipe closes and the app follows
- * instead of living on as an orphan. Standard input that is not a pipe is left alone.
+ * instead of living on as an orphan. Node's `stdio: 'pipe'` is a socket pair on Linux and
+ * macOS, a FIFO elsewhere: both count. A terminal or /dev/null is left alone. Returns whether
+ * it watches.
  */
-export function exitWithHarness(): void {
-  if (!fstatSync(0).isFIFO()) return;
+export function exitWithHarness(): boolean {
+  const stdin = fstatSync(0);
+  if (!stdin.isFIFO() && !stdin.isSocket()) return false;
   process.stdin.on('end', () => process.exit(0));
   process.stdin.resume();
+  return true;
 }
