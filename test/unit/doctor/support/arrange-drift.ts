@@ -118,20 +118,15 @@ export async function arrangeDrift(world: DoctorWorld) {
     idempotencyKey: `${name}:young`,
     now: new Date(),
   });
-  await store.flakes.record({
-    repo: name,
-    job: 'test',
-    signature: 'npm/ECONNRESET',
-    sha: main,
-    now: then,
-  });
-  await store.flakes.record({
-    repo: name,
-    job: 'test',
-    signature: 'npm/ECONNRESET',
-    sha: main,
-    now: then,
-  });
+  // Seen on two commits: a flake counts once per commit.
+  for (const sha of [main, 'f'.repeat(40)])
+    await store.flakes.record({
+      repo: name,
+      job: 'test',
+      signature: 'npm/ECONNRESET',
+      sha,
+      now: then,
+    });
   await store.flakes.record({
     repo: name,
     job: 'lint',
