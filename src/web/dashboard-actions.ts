@@ -9,6 +9,7 @@ import {
 import { notVisible } from './dashboard-pages.js';
 import type { DashboardRoute } from './dashboard-routes.js';
 import { redirect } from './http-answers.js';
+import { statusOf } from './error-status.js';
 import { readForm } from './read-form.js';
 import type { Session } from './sessions.js';
 
@@ -110,9 +111,23 @@ export async function act(
   }
 }
 
-/** A POST like every action (a link could sign anyone out): the session cookie is cleared. */
+/**
+ * A POST like every action (a link could sign anyone out): the user token is revoked at GitHub,
+ * so a copy of the cookie stops working too, and the session cookie is cleared. A revocation
+ * GitHub refuses (the token expired already, GitHub unreachable) does not keep anyone signed in.
+ */
 export async function signOut(context: DashboardContext, request: DashboardRequest): Promise<void> {
   const form = await readForm(context, request);
-  if (!form || !context.sessions) return;
+  const session = request.session;
+  if (!form || !session || !context.sessions) return;
+  context.access?.forget(session.token);
+  try {
+    await context.deps.userApi?.revoke(session.token);
+  } catch (error) {
+    context.deps.log.warn(
+      { status: statusOf(error), login: session.login },
+      'dashboard: GitHub did not revoke the token at sign-out; it expires with the session',
+    );
+  }
   redirect(request.res, `${dashboardBasePath}/`, [context.sessions.end()]);
 }

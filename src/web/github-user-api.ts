@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { exchangeWebFlowCode } from '@octokit/oauth-methods';
+import { deleteToken, exchangeWebFlowCode } from '@octokit/oauth-methods';
 import type { Permission } from '../queue/types.js';
 import type { DashboardEnv } from './dashboard-env.js';
 
@@ -36,6 +36,8 @@ export interface GitHubUserApi {
    * fresh before every action); undefined when it does not (404).
    */
   visibleName(token: string, repo: string): Promise<string | undefined>;
+  /** Signing out: the token stops working at GitHub, so a copied cookie is worth nothing. */
+  revoke(token: string): Promise<void>;
 }
 
 export function createGitHubUserApi(
@@ -97,6 +99,15 @@ export function createGitHubUserApi(
           };
         }),
       );
+    },
+    async revoke(token) {
+      await deleteToken({
+        clientType: 'github-app',
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        token,
+        request: new Octokit({ baseUrl: apiUrl }).request,
+      });
     },
     async visibleName(token, repo) {
       const [owner = '', name = ''] = repo.split('/');

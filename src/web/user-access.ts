@@ -17,8 +17,13 @@ export class UserAccess {
     private readonly now: () => Date,
   ) {}
 
+  /** Signed out: the list is not served to a copy of the cookie (on this replica). */
+  forget(token: string): void {
+    this.#cache.delete(keyOf(token));
+  }
+
   async installations(token: string): Promise<AccessibleInstallation[]> {
-    const key = createHash('sha256').update(token).digest('hex');
+    const key = keyOf(token);
     const now = this.now().getTime();
     const hit = this.#cache.get(key);
     if (hit && now - hit.at < ttlMs) return hit.installations;
@@ -35,4 +40,9 @@ export class UserAccess {
         if (repo.fullName.toLowerCase() === wanted) return repo;
     return undefined;
   }
+}
+
+/** Tokens are not kept in memory as they are: only their hash keys the cache. */
+function keyOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

@@ -141,6 +141,28 @@ describe('the dashboard in Chromium', () => {
     expect(queue).not.toContain(`#${waiting.number}`);
     const history = await page.getByRole('table', { name: /^Recent landings/ }).textContent();
     expect(history).toContain(`#${waiting.number}`);
+  });
+
+  it('signs out: the token is revoked at GitHub, so a copy of the cookie no longer works', async () => {
+    await page.goto(`${s.app.url}/sluice/`);
+    const copied = (await page.context().cookies()).find((c) => c.name === 'sluice_session');
+    expect(copied).toBeDefined();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${s.app.url}/sluice/`);
+    await expect(page.getByRole('link', { name: 'Sign in with GitHub' }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(
+      s.gh.world.requests.some((r) => r.operationId === 'apps/delete-token' && r.status === 204),
+    ).toBe(true);
+
+    const replayed = await fetch(`${s.app.url}/sluice/`, {
+      headers: { cookie: `sluice_session=${copied!.value}` },
+      redirect: 'manual',
+    });
+    expect(replayed.status).toBe(303);
+    expect(replayed.headers.get('location')).toMatch(/^\/sluice\/login\?return_to=/);
+    expect(await replayed.text()).not.toContain('acme/widgets');
     s.gh.assertClean();
   });
 });

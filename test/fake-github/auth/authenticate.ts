@@ -3,7 +3,7 @@ import type { Caller } from '../handlers/types.js';
 import type { Access, Account, Permissions } from '../world/types.js';
 import { GitHubError } from '../http/github-error.js';
 import { verifyAppJwt } from './verify-jwt.js';
-import { appJwtOperations } from './permissions.js';
+import { appJwtOperations, clientOperations } from './permissions.js';
 import { authenticateUserToken } from '../oauth/user-to-server.js';
 
 const badCredentials = (): GitHubError => new GitHubError(401, 'Bad credentials');
@@ -22,6 +22,7 @@ export function authenticate(
   if (!authorization) throw new GitHubError(401, 'Requires authentication');
   const [scheme = '', credential = ''] = authorization.trim().split(/\s+/, 2);
   if (appJwtOperations.has(operationId)) return authenticateApp(world, scheme, credential);
+  if (clientOperations.has(operationId)) return authenticateClient(world, scheme, credential);
   if (!['token', 'bearer'].includes(scheme.toLowerCase())) throw badCredentials();
   const userToServer = authenticateUserToken(world, operationId, credential);
   if (userToServer) return userToServer;
@@ -42,6 +43,20 @@ export function authenticate(
     }),
   );
   return { kind: 'installation', app, installation, actor: app.bot, permissions };
+}
+
+/**
+ * The app's OAuth client, by HTTP Basic `client_id:client_secret`: what GitHub asks of the
+ * endpoints about an app's user tokens (`/applications/{client_id}/token`).
+ */
+function authenticateClient(world: World, scheme: string, credential: string): Caller {
+  if (scheme.toLowerCase() !== 'basic') throw badCredentials();
+  const decoded = Buffer.from(credential, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const [clientId, secret] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  const app = [...world.apps.values()].find((a) => a.oauth.clientId === clientId);
+  if (colon < 0 || !app || app.oauth.clientSecret !== secret) throw badCredentials();
+  return { kind: 'app', app };
 }
 
 function authenticateApp(world: World, scheme: string, credential: string): Caller {

@@ -16,6 +16,9 @@ export const appJwtOperations = new Set([
   'apps/list-installations',
 ]);
 
+/** Operations authenticated as the app's OAuth client (HTTP Basic, client id and secret). */
+export const clientOperations: ReadonlySet<string> = new Set(['apps/delete-token']);
+
 const table: Record<string, Need[]> = {
   'apps/list-repos-accessible-to-installation': [['metadata', 'read']],
   'repos/get': [['metadata', 'read']],

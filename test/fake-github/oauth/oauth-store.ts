@@ -108,6 +108,15 @@ export class OAuthStore {
     return this.issueToken(app, old.account, old.repositoryId);
   }
 
+  /** `DELETE /applications/{client_id}/token`: this one token (and its refresh token) stops working. */
+  revokeToken(appId: number, token: string): boolean {
+    const found = this.findToken(token);
+    if (!found || found.appId !== appId) return false;
+    found.revoked = true;
+    if (found.refreshToken) this.#refreshTokens.delete(found.refreshToken);
+    return true;
+  }
+
   /** The user revokes the app's authorization: every token it holds for them stops working. */
   revokeAuthorization(appId: number, account: Account): number {
     this.#authorized.delete(`${appId}:${account.id}`);

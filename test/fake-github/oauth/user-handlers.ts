@@ -23,6 +23,16 @@ function requireUserToServer(ctx: HandlerContext, what: string): UserToServer {
 
 /** `GET /user` and the two listings a signed-in user's app reads to know what they may see. */
 export const userHandlers: HandlerTable = {
+  /** Signing out: the app's client revokes one of its user tokens (a token of another app is 404). */
+  'apps/delete-token': answerNow((ctx) => {
+    if (ctx.caller.kind !== 'app' || ctx.caller.app.oauth.clientId !== ctx.params.client_id)
+      throw notFound();
+    const token = ctx.body.access_token;
+    if (typeof token !== 'string' || !ctx.world.oauth.revokeToken(ctx.caller.app.id, token))
+      throw notFound();
+    return { status: 204 };
+  }),
+
   'users/get-authenticated': answerNow((ctx) => {
     // Installation tokens are refused by the pipeline (no permission grants this operation).
     if (ctx.caller.kind !== 'user')

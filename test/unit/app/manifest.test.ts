@@ -8,6 +8,7 @@ import { readWebhookServerEnv } from '../../../src/runtime/webhook-server-env.js
 import { loadGitHubSpec } from '../../fake-github/spec/index.js';
 import {
   appJwtOperations,
+  clientOperations,
   isPermitted,
   permissionsNeeded,
 } from '../../fake-github/auth/permissions.js';
@@ -90,10 +91,11 @@ describe('app.yml', () => {
     const granted = manifest.default_permissions;
     const used = await operationsTheAppCalls();
     expect(used.length).toBeGreaterThan(25);
-    // The dashboard's calls with a signed-in person's own token (about that person) need no
-    // installation permission; everything else it does goes through the installation.
+    // The dashboard's calls with a signed-in person's own token (about that person), and its
+    // client's revocation of that token at sign-out, need no installation permission;
+    // everything else it does goes through the installation.
     const installationOps = used.filter(
-      (op) => !appJwtOperations.has(op) && !userOperations.has(op),
+      (op) => !appJwtOperations.has(op) && !userOperations.has(op) && !clientOperations.has(op),
     );
     expect(installationOps.filter((op) => !isPermitted(op, granted))).toEqual([]);
     expect(used.filter((op) => !handlers[op])).toEqual([]);
