@@ -1,6 +1,5 @@
-import { recordCommand } from '../handlers/queue-events.js';
+import { configOf, recordCommand } from '../handlers/queue-events.js';
 import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
-import { loadConfig } from '../reconcile/load-config.js';
 import type { Permission } from '../queue/types.js';
 import { activeEntryStates } from '../store/index.js';
 import { listQueues, readQueueView } from './read-queue-view.js';
@@ -43,13 +42,7 @@ export function dashboardApp(runtime: SluiceRuntime): DashboardApp {
       return deps.github.permissionOf(login);
     },
     async minimumPermission(repo): Promise<Permission> {
-      const cache = runtime.cache(repo);
-      let config = cache.config();
-      if (!config) {
-        const deps = await runtime.deps(repo);
-        config = await loadConfig(deps.github);
-        cache.rememberConfig(config);
-      }
+      const config = await configOf(runtime, repo);
       // A broken config names no permission: the default (`write`) guards until it is fixed.
       return config.ok ? config.config.queue.minimumPermission : 'write';
     },

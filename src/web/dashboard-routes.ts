@@ -1,3 +1,5 @@
+import { isRepoName } from '../dashboard/github-links.js';
+
 /**
  * The dashboard's URLs under `/sluice/`. Each path segment is decoded on its own, so a base
  * branch with a slash (`release/1.x`, sent as `release%2F1.x`) stays one segment.
@@ -21,13 +23,6 @@ export type RouteMatch =
   | { kind: 'not-found' }
   /** Not the dashboard's: health, readiness and test hooks share the prefix. */
   | { kind: 'other' };
-
-const namePattern = /^[A-Za-z0-9_.-]{1,100}$/;
-
-/** GitHub's owner and repository names; `.` and `..` are none. */
-function isName(value: string): boolean {
-  return namePattern.test(value) && !/^\.+$/.test(value);
-}
 
 function segments(path: string): string[] | undefined {
   try {
@@ -56,8 +51,9 @@ export function matchDashboardRoute(method: string, pathname: string): RouteMatc
   }
   if (first !== 'repos') return { kind: 'other' };
   const [owner = '', name = '', queues, base, action, entryId, entryAction, ...extra] = rest;
-  if (!isName(owner) || !isName(name)) return { kind: 'not-found' };
   const repo = `${owner}/${name}`;
+  // The same check the pages' links are built with: a name GitHub could have.
+  if (!isRepoName(repo)) return { kind: 'not-found' };
   if (queues === undefined) return expect(method, 'GET', { kind: 'repo', repo });
   if (queues !== 'queues' || !base || extra.length > 0) return { kind: 'not-found' };
   if (action === undefined) return expect(method, 'GET', { kind: 'queue', repo, base });

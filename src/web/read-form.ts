@@ -1,6 +1,6 @@
 import { readLimitedBody } from '../runtime/read-limited-body.js';
 import type { DashboardContext, DashboardRequest } from './dashboard-context.js';
-import { sameToken } from './sessions.js';
+import { sameSecret } from '../runtime/same-secret.js';
 
 /** A form of the dashboard is a token and a reason: a few kilobytes is plenty. */
 const maxFormBytes = 16 * 1024;
@@ -30,7 +30,7 @@ export async function readForm(
     return undefined;
   }
   const form = new URLSearchParams(body.body.toString('utf8'));
-  if (!sameToken(request.session.csrf, form.get('csrf'))) {
+  if (!sameSecret(request.session.csrf, form.get('csrf'))) {
     fail(
       request,
       403,

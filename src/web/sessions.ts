@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
+import { sameSecret } from '../runtime/same-secret.js';
 import type { Sealer } from './seal.js';
 
 /** A signed-in person: who, their user-to-server token, and the CSRF token of their forms. */
@@ -106,17 +107,9 @@ export class Sessions {
     const value = this.sealer.open('sign-in', cookies(req)[signInCookie], now);
     const cookie = setCookie(signInCookie, '', 0, this.secure);
     const pending =
-      isPendingJson(value) && state && sameToken(value.state, state) ? value : undefined;
+      isPendingJson(value) && state && sameSecret(value.state, state) ? value : undefined;
     return { pending, cookie };
   }
-}
-
-/** Constant time, so a guess learns nothing from how long the comparison took. */
-export function sameToken(expected: string, given: string | null | undefined): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function isSessionJson(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncomingMessage } from 'node:http';
 import { Sealer } from '../../../src/web/seal.js';
-import { Sessions, sameToken, sessionLifetimeMs } from '../../../src/web/sessions.js';
+import { sameSecret as sameToken } from '../../../src/runtime/same-secret.js';
+import { Sessions, sessionLifetimeMs } from '../../../src/web/sessions.js';
 
 const now = new Date('2026-12-05T12:00:00Z');
 const sessions = new Sessions(new Sealer('s'.repeat(40)), true);
