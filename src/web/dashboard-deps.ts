@@ -1,12 +1,10 @@
 import type { Permission } from '../queue/types.js';
+import type { QueueKey } from '../reconcile/types.js';
 import type { QueueView } from '../dashboard/queue-view.js';
 import type { DashboardEnv } from './dashboard-env.js';
 import type { GitHubUserApi } from './github-user-api.js';
 
-export interface QueueKey {
-  repo: string;
-  base: string;
-}
+export type { QueueKey };
 
 /** One base branch's queue as the index lists it. */
 export interface QueueSummary extends QueueKey {
