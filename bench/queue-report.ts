@@ -92,9 +92,10 @@ function explanation(r: QueueResults): string {
     'labeled, one GraphQL query before building (the PR, its test-merge commit and its commit authors,',
     'which REST needs three requests for), another right before landing (the PR, the base tip, its',
     'protection and rulesets and the config on the default branch, read fresh), the staging commit and',
-    'its ref, the checks, one `updateRefs` moving the head and the base together, the label, the',
-    'comment and the check run created and finished. Between landings, base tips, config, branch',
-    "policy and permissions come from the cache, and the app's own webhooks cost nothing.",
+    'its ref, the checks, one `updateRefs` moving the head and the base together, the label, and',
+    'the check run created and finished (no comment: `landing.comment` is off by default). Between',
+    "landings, base tips, config, branch policy and permissions come from the cache, and the app's",
+    'own webhooks cost nothing.',
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 /**
  * GitHub API requests per merged PR in the serial happy path, counted from the local GitHub's
  * request log from the first label until the app is idle after the last merge (so the clean-up
- * each landing causes — check run, comment, label, staging branch — is counted too).
+ * each landing causes — check run, label, staging branch — is counted too).
  */
 import type { RequestLogEntry } from '../test/fake-github/world/logs.js';
 import { labelAndLand, openPulls, startQueueScenario } from './queue-drive.js';

@@ -1,6 +1,6 @@
 import type { ChaosWorld } from './start-chaos-world.js';
 import type { ScenarioLedger, TrackedPull } from './scenario-ledger.js';
-import { queueLabel } from './landing-scenario.js';
+import { landedComment, queueLabel } from './landing-scenario.js';
 
 /** Violations by kind: every one is a broken promise of Sluice's, with a line in `problems`. */
 export interface Verdict {
@@ -32,6 +32,8 @@ export const emptyVerdict = (): Verdict => ({
 });
 
 const landedText = /Landed as|merged into .* outside the queue/;
+// The title of the `Sluice` check run on a merged PR (src/messages/queue-merged.ts).
+const landedTitle = /^Landed on |^Merged into .* outside the queue$/;
 const squashOf = (number: number) =>
   new RegExp(`Sluice-PR: ${number}\\b|\\(#${number}\\)\\s*$`, 'm');
 
@@ -148,7 +150,11 @@ async function judgeContributorCommits(
   }
 }
 
-/** One outcome comment, and one completed `Sluice` check run per head. */
+/**
+ * One outcome comment — for a merged PR only when the config asks for it (`landing.comment`),
+ * else none and its `Sluice` check run says it landed — and one completed `Sluice` check run
+ * per head.
+ */
 function judgeNotifications(
   world: ChaosWorld,
   pull: TrackedPull,
@@ -160,11 +166,31 @@ function judgeNotifications(
   const other = bot.length - landed;
   const [told, wrong] = merged ? [landed, other] : [other, landed];
   const what = merged ? 'landed' : 'dequeued';
-  if (told === 0) fail('notificationsWrong', `#${pull.number} ${what}, no comment says so`);
-  if (told > 1) fail('notificationsWrong', `#${pull.number} ${what}, told ${told} times`);
+  if (merged && !landedComment) {
+    if (landed > 0)
+      fail(
+        'notificationsWrong',
+        `#${pull.number} landed, told in ${landed} comment(s) though landing.comment is off`,
+      );
+  } else {
+    if (told === 0) fail('notificationsWrong', `#${pull.number} ${what}, no comment says so`);
+    if (told > 1) fail('notificationsWrong', `#${pull.number} ${what}, told ${told} times`);
+  }
   if (wrong > 0)
     fail('notificationsWrong', `#${pull.number} ${what}, but ${wrong} comment(s) say otherwise`);
   const heads = new Set([pull.queuedHead, ...pull.commits.map((c) => c.sha)]);
+  const saysLanded = [...heads].some((sha) =>
+    world.repo
+      .checkRuns(sha)
+      .some(
+        (r) =>
+          r.name === 'Sluice' &&
+          r.conclusion === 'success' &&
+          landedTitle.test(r.output.title ?? ''),
+      ),
+  );
+  if (merged && !saysLanded)
+    fail('notificationsWrong', `#${pull.number} landed, no Sluice check run says so`);
   for (const sha of heads) {
     const runs = world.repo.checkRuns(sha).filter((r) => r.name === 'Sluice');
     if (sha === pull.queuedHead && runs.length === 0)

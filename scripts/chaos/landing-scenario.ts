@@ -13,7 +13,13 @@ export interface LandingScenarioSpec {
 
 export const queueLabel = 'merge-queue';
 export const initialRequiredChecks = ['build', 'test'];
-export const initialConfig = 'queue:\n  label: merge-queue\n';
+/**
+ * Whether Sluice comments on each PR it lands (`landing.comment`, off by default). On in the
+ * campaign: the comment is one more write to be killed after, and the oracle sees each merged
+ * PR told exactly once in its conversation. Off, the oracle expects no such comment.
+ */
+export const landedComment = true;
+export const initialConfig = `queue:\n  label: merge-queue\nlanding:\n  comment: ${landedComment}\n`;
 
 /**
  * The PRs a commit holds: the one it lands, from the Sluice trailer (or GitHub's `(#n)`

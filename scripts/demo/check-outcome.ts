@@ -58,6 +58,11 @@ function checkLanded(
   if (subject !== wanted) problems.push(`${name} landed as "${subject}", expected "${wanted}"`);
   if (numberIn(commit.message) !== pull.number)
     problems.push(`${name}'s commit has no "Sluice-PR: ${pull.number}" trailer`);
+  // Its check run says where it landed (a comment says it too only with `landing.comment`).
+  const told = `Landed on main as ${commit.sha.slice(0, 7)}`;
+  const title = sluiceRun(s, pull.head)?.output.title;
+  if (title !== told)
+    problems.push(`${name}'s Sluice check run says "${title ?? 'nothing'}", expected "${told}"`);
   return problems;
 }
 

@@ -87,7 +87,12 @@ describe('the landing write', () => {
   });
 
   it('the app is killed as its landing write reaches GitHub: after a restart the PR is merged once and told once', async () => {
-    s = await startScenario({ ci: stagingCi(), requiredChecks: ['build', 'test'] });
+    // The landed comment is opt-in; on here, so that telling once is seen in the conversation.
+    s = await startScenario({
+      ci: stagingCi(),
+      requiredChecks: ['build', 'test'],
+      config: 'landing:\n  comment: true\n',
+    });
     const scenario = s;
     const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });
     await s.repo.label(pr.number, 'merge-queue', 'maintainer');

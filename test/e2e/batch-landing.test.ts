@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startScenario, type Scenario } from './support/scenario.js';
 import { contentCi } from './support/content-ci.js';
-import { branchSha, commentsOn, sluiceRun } from './support/pulls.js';
+import { branchSha, sluiceRun } from './support/pulls.js';
 import {
   busyQueue,
   callsOf,
@@ -71,14 +71,15 @@ describe('a batch of pull requests', () => {
       // Each head moved to its own squash commit, so GitHub shows each PR merged as itself.
       expect(s.repo.pull(pr.number).head.sha).toBe(staged[i]!.sha);
       expect(s.repo.labels(pr.number)).not.toContain('merge-queue');
-      // Each PR is told where it landed: its own squash commit, under its own subject.
+      // Each PR's check run says where it landed: its own squash commit, under its own subject.
+      // No comment repeats it (`landing.comment` is opt-in).
       const own = staged[i]!;
-      expect(sluiceRun(s, pr.head)).toMatchObject({ status: 'completed', conclusion: 'success' });
-      expect(sluiceRun(s, pr.head)?.output.title).toBe(`Landed on main as ${own.sha.slice(0, 7)}`);
-      expect(commentsOn(s, pr.number)).toMatch(
-        new RegExp(`Landed as \\[?\`${own.sha.slice(0, 7)}\``),
-      );
-      expect(commentsOn(s, pr.number)).toContain(`with the subject \`${own.subject}\``);
+      const run = sluiceRun(s, pr.head);
+      expect(run).toMatchObject({ status: 'completed', conclusion: 'success' });
+      expect(run?.output.title).toBe(`Landed on main as ${own.sha.slice(0, 7)}`);
+      expect(run?.output.summary).toMatch(new RegExp(`Landed as \\[?\`${own.sha.slice(0, 7)}\``));
+      expect(run?.output.summary).toContain(`with the subject \`${own.subject}\``);
+      expect(s.repo.comments(pr.number)).toEqual([]);
       const others = prs.filter((_, j) => j !== i).map((p) => `#${p.number}`);
       expect(sluiceTitles(s, pr.head)).toContainEqual(
         expect.stringContaining(`Testing with ${others.join(' and ')}`),

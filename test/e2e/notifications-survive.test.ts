@@ -3,7 +3,16 @@ import { startScenario, type Scenario } from './support/scenario.js';
 import { stagingCi } from './support/ci-scripts.js';
 import { openPull } from './support/pulls.js';
 
-const config = 'checks:\n  required: [build, test]\nlabels:\n  merged: sluice:merged\n';
+// The landed comment is opt-in: on here, so that it is seen posted once whatever happens.
+const config = [
+  'checks:',
+  '  required: [build, test]',
+  'labels:',
+  '  merged: sluice:merged',
+  'landing:',
+  '  comment: true',
+  '',
+].join('\n');
 
 async function queuedPull(s: Scenario): Promise<{ number: number; head: string }> {
   const pr = await openPull(s, { files: { 'src/a.ts': 'export const a = 1;\n' } });

@@ -11,6 +11,9 @@ const world = (options: { leaseTtlMs: number; leaseRenewMs?: number }) =>
     replicaIds: ['replica-a', 'replica-b'],
     ci: stagingCi(),
     requiredChecks: ['build', 'test'],
+    // The landed comment is opt-in: on here, so that a PR told once, whichever replica tells
+    // it, is seen in its conversation.
+    config: 'landing:\n  comment: true\n',
     ...options,
   });
 

@@ -7,9 +7,10 @@ import type { ApplyContext, Applied } from './context.js';
 type Finish = Extract<Effect, { kind: 'finish-merged' }>;
 
 /**
- * The PR is merged: close the books, take the queue label off, say where it landed. The
- * entry's end and what is told about it commit together, then are delivered: a crash in
- * between leaves them in the outbox for the next pass, never untold.
+ * The PR is merged: close the books, take the queue label off, say where it landed (on the
+ * `Sluice` check run, and in a comment when `landing.comment` asks for one). The entry's end
+ * and what is told about it commit together, then are delivered: a crash in between leaves
+ * them in the outbox for the next pass, never untold.
  */
 export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Promise<Applied> {
   const { deps, queue, observation } = ctx;
@@ -71,7 +72,11 @@ async function mergedNotices(ctx: ApplyContext, effect: Finish): Promise<Notice[
     ...(effect.headSha === ''
       ? []
       : [{ kind: 'check-run' as const, render: renderMergedCheckRun(facts) }]),
-    { kind: 'comment', body: renderMergedComment(facts) },
+    // The PR shows "Merged" and its check run names the commit: the comment only on request —
+    // or when it was merged outside the queue, which its author may not expect.
+    ...(config.landing.comment || !effect.stagingSha
+      ? [{ kind: 'comment' as const, body: renderMergedComment(facts) }]
+      : []),
   ];
 }
 

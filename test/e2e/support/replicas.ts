@@ -22,6 +22,8 @@ export interface ReplicaWorldOptions {
   leaseRenewMs?: number;
   ci: CiScript;
   requiredChecks: string[];
+  /** `.github/sluice.yml` on the default branch. */
+  config?: string;
 }
 
 /** The queue's lease row as the database holds it (`src/store/lease-store.ts`). */
@@ -87,7 +89,10 @@ export async function startReplicaWorld(options: ReplicaWorldOptions): Promise<R
   await gh.createRepo({
     fullName,
     ownerType: 'Organization',
-    files: { 'README.md': '# widgets\n' },
+    files: {
+      'README.md': '# widgets\n',
+      ...(options.config ? { '.github/sluice.yml': options.config } : {}),
+    },
     collaborators: { maintainer: 'write', alice: 'write', bob: 'write' },
     protection: {
       main: {

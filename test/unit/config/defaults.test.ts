@@ -29,7 +29,8 @@ describe('defaults', () => {
       priority: { labels: { high: null, low: null }, interrupt: false },
       freeze: { reason: null },
     });
-    expect(defaultConfig.landing.strategy).toBe('fast-forward');
+    // The landed comment is opt-in: the PR's "Merged" and its check run already say it.
+    expect(defaultConfig.landing).toEqual({ strategy: 'fast-forward', comment: false });
     expect(defaultConfig.checks).toEqual({ required: [], startTimeoutMinutes: 30 });
     expect(defaultConfig.mergeMessage).toEqual({
       subject: '{title} (#{number})',

@@ -43,7 +43,9 @@ describe('schema errors point at the line the user wrote', () => {
       landing:
         colour: blue
     `);
-    expect(error.fix).toBe('Remove `colour`; the settings under `landing` are `strategy`.');
+    expect(error.fix).toBe(
+      'Remove `colour`; the settings under `landing` are `strategy`, `comment`.',
+    );
   });
 
   it('suggests a section for a misspelt top-level key', () => {

@@ -14,6 +14,7 @@ describe('settings reject values outside their rules', () => {
     [{ queue: { requiredApprovals: 21 } }, 'queue.requiredApprovals', 'too-big'],
     [{ queue: { requiredApprovals: 1.5 } }, 'queue.requiredApprovals', 'wrong-type'],
     [{ queue: { onPush: 'rebase' } }, 'queue.onPush', 'not-one-of'],
+    [{ landing: { comment: 'yes' } }, 'landing.comment', 'wrong-type'],
     [
       { queue: { stagingBranchPrefix: 'sluice staging/' } },
       'queue.stagingBranchPrefix',
@@ -130,6 +131,7 @@ describe('settings accept values within their rules', () => {
     [{ queue: { stagingBranchPrefix: 'merge/staging-' } }],
     [{ queue: { minimumPermission: 'maintain', requiredApprovals: 2, onPush: 'retest' } }],
     [{ landing: { strategy: 'merge-api' } }],
+    [{ landing: { comment: true } }],
     [
       {
         mergeMessage: {
