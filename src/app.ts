@@ -25,7 +25,12 @@ import {
 } from './handlers/payloads.js';
 import { isOwnEvent, onPullRequest } from './handlers/queue-events.js';
 import { onIssueComment, onRequestedAction } from './handlers/command-events.js';
-import { isFailingConclusion, onCheckReport, onRunnerStarted } from './handlers/check-events.js';
+import {
+  onCheckReport,
+  onCheckRun,
+  onCheckSuiteCompleted,
+  onRunnerStarted,
+} from './handlers/check-events.js';
 import { onPush } from './handlers/push-events.js';
 import { onPolicyChange } from './handlers/policy-events.js';
 import { checkPullConfig } from './handlers/config-check.js';
@@ -158,32 +163,15 @@ export function createSluiceApp(options: SluiceAppOptions): ApplicationFunction 
     on(
       ['check_run.created', 'check_run.completed', 'check_run.rerequested'],
       checkRunEvent,
-      async (event) => {
-        // Any change to a check run: its commit's checks are read afresh next time. Only a
-        // failure asks for a reconcile now (a passing suite reports through check_suite).
-        runtime.cache(event.repository.full_name).forgetChecks(event.check_run.head_sha);
-        if (event.action === 'completed' && isFailingConclusion(event.check_run.conclusion)) {
-          await onCheckReport(runtime, {
-            repo: event.repository.full_name,
-            sha: event.check_run.head_sha,
-            reason: `check ${event.check_run.name} failed`,
-          });
-        }
-      },
+      (event) => onCheckRun(runtime, event),
     );
     on(['check_suite.completed'], checkSuiteEvent, (event) =>
-      onCheckReport(runtime, {
+      onCheckSuiteCompleted(runtime, {
         repo: event.repository.full_name,
         sha: event.check_suite.head_sha,
-        reason: 'check suite completed',
       }),
     );
-    on(['workflow_job.in_progress'], workflowJobEvent, (event) =>
-      onRunnerStarted(runtime, {
-        repo: event.repository.full_name,
-        sha: event.workflow_job.head_sha,
-      }),
-    );
+    on(['workflow_job.in_progress'], workflowJobEvent, (event) => onRunnerStarted(runtime, event));
     on(['status'], statusEvent, (event) =>
       onCheckReport(runtime, {
         repo: event.repository.full_name,

@@ -29,7 +29,7 @@ export function isHeadWritable(
 
 /** The same rule for any shape of PR read: REST's `head.repo`, GraphQL's `headRepository`. */
 export function canWriteHead(
-  ctx: RepoContext,
+  ctx: Pick<RepoContext, 'owner' | 'repo'>,
   headRepo: string | null,
   maintainerCanModify: boolean,
 ): boolean {

@@ -11,7 +11,21 @@ const pullRef = z.object({
   number: z.number(),
   state: z.string(),
   base: z.object({ ref: z.string() }),
-  head: z.object({ sha: z.string() }),
+  head: z.object({
+    sha: z.string(),
+    ref: z.string().optional(),
+    repo: z.object({ full_name: z.string() }).nullable().optional(),
+  }),
+  // The rest of the PR as of the event: a queue label's event carries what observing the PR
+  // would read (see `pullFromEvent`); a payload without them is read instead.
+  merged_at: z.string().nullable().optional(),
+  draft: z.boolean().optional(),
+  title: z.string().optional(),
+  body: z.string().nullable().optional(),
+  user: z.object({ login: z.string() }).nullable().optional(),
+  labels: z.array(z.object({ name: z.string().optional() })).optional(),
+  maintainer_can_modify: z.boolean().optional(),
+  updated_at: z.string().optional(),
 });
 
 export const pullRequestEvent = z.object({
@@ -40,6 +54,11 @@ export const checkRunEvent = z.object({
   check_run: z.object({
     head_sha: z.string(),
     name: z.string(),
+    // What the checks held for the commit take in; a report without them is read afresh.
+    id: z.number().optional(),
+    status: z.string().optional(),
+    details_url: z.string().nullable().optional(),
+    html_url: z.string().nullable().optional(),
     conclusion: z.string().nullable().optional(),
     external_id: z.string().nullable().optional(),
     app: z.object({ id: z.number() }).nullable().optional(),
@@ -60,7 +79,11 @@ export const checkSuiteEvent = z.object({
 /** A job of a workflow run: `in_progress` says a runner has picked it up. */
 export const workflowJobEvent = z.object({
   action: z.string(),
-  workflow_job: z.object({ head_sha: z.string() }),
+  workflow_job: z.object({
+    head_sha: z.string(),
+    // `…/check-runs/<id>`: the job's check run, which the checks held for the commit update.
+    check_run_url: z.string().nullable().optional(),
+  }),
   repository,
   installation,
 });
@@ -91,6 +114,7 @@ export const reviewEvent = z.object({ pull_request: pullRef, repository, install
 export type PullRequestEvent = z.infer<typeof pullRequestEvent>;
 export type IssueCommentEvent = z.infer<typeof issueCommentEvent>;
 export type CheckRunEvent = z.infer<typeof checkRunEvent>;
+export type WorkflowJobEvent = z.infer<typeof workflowJobEvent>;
 
 /** Parses, or throws an error that names the event and the missing or malformed fields. */
 export function parsePayload<T>(schema: z.ZodType<T>, event: string, payload: unknown): T {

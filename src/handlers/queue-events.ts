@@ -3,6 +3,8 @@ import type { ParseConfigResult } from '../config/index.js';
 import { loadConfig } from '../reconcile/load-config.js';
 import type { CommandKind, CommandSource, Priority } from '../store/types.js';
 import type { PullRequestEvent } from './payloads.js';
+import type { ObservedPull } from '../queue/types.js';
+import { canWriteHead, toObservedPull } from '../github/to-observed-pull.js';
 
 /** The app's own label and comment events come back to it: they are not requests. */
 export function isOwnEvent(
@@ -43,6 +45,8 @@ export async function recordCommand(
     priority?: Priority;
     by: string;
     source: CommandSource;
+    /** The PR as the request's webhook carried it, held instead of read again. */
+    pull?: { observed: ObservedPull; updatedAt: string };
   },
 ): Promise<void> {
   await runtime.store.commands.record({
@@ -55,7 +59,9 @@ export async function recordCommand(
     source: input.source,
     now: runtime.now(),
   });
-  runtime.cache(input.repo).forgetPull(input.number);
+  const cache = runtime.cache(input.repo);
+  if (input.pull) cache.rememberPullFromEvent(input.pull.observed, input.pull.updatedAt);
+  else cache.forgetPull(input.number);
   void runtime.reconcile({ repo: input.repo, base: input.base }, `${input.source} ${input.kind}`);
 }
 
@@ -81,13 +87,48 @@ export async function onPullRequest(
         kind: 'queue',
         by: event.sender.login,
         source: 'label',
+        ...pullFromEvent(repo, event.pull_request),
       });
       return;
     }
   }
-  runtime.cache(repo).forgetPull(number);
+  runtime.cache(repo).notePullEvent(number, {
+    updatedAt: event.pull_request.updated_at,
+    headSha: event.pull_request.head.sha,
+  });
   void runtime.reconcile({ repo, base }, `pull_request.${event.action}`);
   const previousBase = event.changes?.base?.ref.from;
   if (previousBase && previousBase !== base)
     void runtime.reconcile({ repo, base: previousBase }, 'pull request retargeted');
+}
+
+/**
+ * The PR as its event carried it, in the terms a read gives (approvals are read separately,
+ * as they are for a read); nothing when the payload lacks a field a read would have.
+ */
+function pullFromEvent(
+  repo: string,
+  pr: PullRequestEvent['pull_request'],
+): { pull?: { observed: ObservedPull; updatedAt: string } } {
+  const { title, labels, user, updated_at: updatedAt, maintainer_can_modify: canModify } = pr;
+  const headRef = pr.head.ref;
+  const headRepo = pr.head.repo;
+  if (
+    title === undefined ||
+    labels === undefined ||
+    user === undefined ||
+    updatedAt === undefined ||
+    canModify === undefined ||
+    headRef === undefined ||
+    headRepo === undefined ||
+    pr.merged_at === undefined
+  )
+    return {};
+  const [owner = '', name = ''] = repo.split('/');
+  const fields = { ...pr, title, labels, user, body: pr.body ?? null, merged_at: pr.merged_at };
+  const observed = toObservedPull(
+    { ...fields, head: { sha: pr.head.sha, ref: headRef, repo: headRepo } },
+    canWriteHead({ owner, repo: name }, headRepo?.full_name ?? null, canModify),
+  );
+  return { pull: { observed, updatedAt } };
 }

@@ -103,6 +103,12 @@ describe('a failing batch', () => {
     // Failed jobs of a test failure are never re-run.
     expect(callsOf(s, 'actions/re-run-workflow-failed-jobs')).toEqual([]);
     expect(tested.length).toBeGreaterThan(1);
+    // The batch and the halves ended with their CI finished: there was no run of theirs to
+    // cancel, and none was looked for.
+    const listedFor = callsOf(s, 'actions/list-workflow-runs-for-repo').map((call) =>
+      new URL(call.path, 'http://x').searchParams.get('head_sha')!,
+    );
+    expect(listedFor.filter((sha) => tested.includes(sha))).toEqual([]);
     s.gh.assertClean();
   });
 

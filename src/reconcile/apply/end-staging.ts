@@ -84,7 +84,18 @@ async function endStaging(
     if (attempt)
       await deps.store.attempts.finish({ attemptId: attempt.id, now, outcome: attemptOutcome });
   }
-  if (record.commitSha) await cancelRuns(ctx, record.commitSha);
+  if (record.commitSha && !ciFinished(ctx, record)) await cancelRuns(ctx, record.commitSha);
+}
+
+/**
+ * Every check seen on the staging's tip has completed: there is nothing to cancel, so the runs
+ * are not listed (most stagings end that way: cleared probes, rejected halves). A tip with no
+ * check seen yet may have runs starting, and is listed.
+ */
+function ciFinished(ctx: ApplyContext, record: StagingRecord): boolean {
+  const staging = ctx.observation.snapshot.stagings.find((s) => s.id === String(record.id));
+  const checks = staging?.checks ?? [];
+  return checks.length > 0 && checks.every((c) => c.state === 'completed');
 }
 
 /** Best effort: a run that cannot be cancelled finishes on its own and is ignored. */
