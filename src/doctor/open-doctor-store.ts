@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readMigrationStatus } from '../store/migrate-store.js';
+import { pendingMigrations } from '../store/migrate-store.js';
 import { createStore } from '../store/create-store.js';
 import { openStoreDatabase, type StoreLocation } from '../store/open-store-database.js';
 import type { Store } from '../store/types.js';
@@ -21,11 +21,10 @@ export async function openDoctorStore(location: StoreLocation): Promise<DoctorSt
     return { ok: false, message: describeMissingStore(location.sqlitePath) };
   const database = await openStoreDatabase(location);
   try {
-    const pending = (await readMigrationStatus(database)).filter((m) => m.appliedAt === undefined);
+    const pending = await pendingMigrations(database);
     if (pending.length > 0) {
       await database.close();
-      const names = pending.map((m) => m.name);
-      return { ok: false, message: describePendingMigrations(database.description, names) };
+      return { ok: false, message: describePendingMigrations(database.description, pending) };
     }
   } catch (error) {
     await database.close();

@@ -1,6 +1,11 @@
 export { openStore } from './open-store.js';
 export { createStore } from './create-store.js';
-export { migrateStore, readMigrationStatus, type MigrationStatus } from './migrate-store.js';
+export {
+  migrateStore,
+  pendingMigrations,
+  readMigrationStatus,
+  type MigrationStatus,
+} from './migrate-store.js';
 export {
   defaultSqlitePath,
   openStoreDatabase,

@@ -38,10 +38,18 @@ export async function readMigrationStatus(database: StoreDatabase): Promise<Migr
   return known.map((name) => ({ name, appliedAt: applied.get(name) }));
 }
 
+/**
+ * The names of the migrations not yet applied, in the order they apply (none when up to date);
+ * refuses a database a newer Sluice migrated, as readMigrationStatus does.
+ */
+export async function pendingMigrations(database: StoreDatabase): Promise<string[]> {
+  const statuses = await readMigrationStatus(database);
+  return statuses.filter((status) => status.appliedAt === undefined).map((status) => status.name);
+}
+
 /** Applies pending migrations; returns their names (none when already up to date). */
 export async function migrateStore(database: StoreDatabase): Promise<string[]> {
-  const statuses = await readMigrationStatus(database);
-  if (statuses.every((status) => status.appliedAt !== undefined)) return [];
+  if ((await pendingMigrations(database)).length === 0) return [];
   const { error, results = [] } = await createMigrator(database).migrateToLatest();
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;

@@ -70,7 +70,14 @@ export interface QueueStore {
   listEnded(query: EntryHistoryQuery): Promise<QueueEntry[]>;
   /** Applies the changes (possibly none) and appends the event, atomically. */
   update(update: EntryUpdate): Promise<QueueEntry>;
+  /** The entry's history, oldest first. */
   listEvents(entryId: number): Promise<EntryEvent[]>;
+  /**
+   * The histories of several entries at once (a page of them: one query per few hundred ids,
+   * not one per entry): grouped by entry in ascending id order, each oldest first as
+   * `listEvents` returns it. Unknown ids and repeats add nothing; no ids, no events.
+   */
+  listEventsFor(entryIds: readonly number[]): Promise<EntryEvent[]>;
 }
 
 export interface NewStaging extends QueueRef {

@@ -1,13 +1,32 @@
+import type { Selectable } from 'kysely';
 import { writeJson, writeTime } from './codec.js';
 import { insertEntry } from './enqueue-entry.js';
 import { StoreError } from './errors.js';
 import { toColumns, toEntry } from './queue-entry-rows.js';
-import { activeEntryStates, endedEntryStates, type ActiveEntryState } from './records.js';
+import {
+  activeEntryStates,
+  endedEntryStates,
+  type ActiveEntryState,
+  type EntryEvent,
+} from './records.js';
+import type { StoreSchema } from './schema.js';
 import type { StoreDatabase } from './store-database.js';
 import type { ActiveEntryCount, QueueStore } from './types.js';
 
+/**
+ * Entry ids bound in one `listEventsFor` query: well under SQLite's limit on bound parameters
+ * (999 before SQLite 3.32) and PostgreSQL's 65535.
+ */
+const eventIdsPerQuery = 500;
+
 export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
   const entries = () => db.selectFrom('queue_entry').selectAll();
+  const toEvent = (row: Selectable<StoreSchema['entry_event']>): EntryEvent => ({
+    entryId: row.entry_id,
+    at: codec.readTime(row.at),
+    kind: row.kind,
+    detail: codec.readJson(row.detail),
+  });
   const findActive: QueueStore['findActive'] = async (pr) => {
     const row = await entries()
       .where('repo', '=', pr.repo)
@@ -126,12 +145,23 @@ export function createQueueStore({ db, codec }: StoreDatabase): QueueStore {
         .where('entry_id', '=', entryId)
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({
-        entryId: row.entry_id,
-        at: codec.readTime(row.at),
-        kind: row.kind,
-        detail: codec.readJson(row.detail),
-      }));
+      return rows.map(toEvent);
+    },
+    async listEventsFor(entryIds) {
+      // Sorted and without repeats, so the chunks come back in entry order.
+      const ids = [...new Set(entryIds)].sort((a, b) => a - b);
+      const events: EntryEvent[] = [];
+      for (let start = 0; start < ids.length; start += eventIdsPerQuery) {
+        const rows = await db
+          .selectFrom('entry_event')
+          .selectAll()
+          .where('entry_id', 'in', ids.slice(start, start + eventIdsPerQuery))
+          .orderBy('entry_id')
+          .orderBy('id')
+          .execute();
+        for (const row of rows) events.push(toEvent(row));
+      }
+      return events;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { buildQueueView } from '../dashboard/build-queue-view.js';
 import type { QueueView } from '../dashboard/queue-view.js';
 import { liveStagingStates } from '../store/index.js';
-import type { Store } from '../store/types.js';
+import type { EntryEvent, Store } from '../store/types.js';
 import type { QueueKey, QueueSummary } from './dashboard-deps.js';
 
 /** How far back the history, the charts and the ETAs look. */
@@ -40,9 +40,16 @@ export async function readQueueView(
       store.staging.listEnded({ ...queue, since, limit: historyLimit }),
       store.pauses.get(queue),
     ]);
-  const endedWithEvents = await Promise.all(
-    ended.map(async (entry) => ({ entry, events: await store.queue.listEvents(entry.id) })),
-  );
+  const eventsByEntry = new Map<number, EntryEvent[]>();
+  for (const event of await store.queue.listEventsFor(ended.map((entry) => entry.id))) {
+    const events = eventsByEntry.get(event.entryId);
+    if (events) events.push(event);
+    else eventsByEntry.set(event.entryId, [event]);
+  }
+  const endedWithEvents = ended.map((entry) => ({
+    entry,
+    events: eventsByEntry.get(entry.id) ?? [],
+  }));
   const titles = new Map<number, string>();
   for (const entry of active) {
     const title = options.title?.(entry.number);

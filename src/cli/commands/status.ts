@@ -1,8 +1,9 @@
+import { isRepoName } from '../../dashboard/github-links.js';
 import type { QueueView } from '../../dashboard/queue-view.js';
 import { renderQueueText } from '../../dashboard/text/render-queue-text.js';
 import { createStore } from '../../store/create-store.js';
 import { StoreError } from '../../store/errors.js';
-import { readMigrationStatus } from '../../store/migrate-store.js';
+import { pendingMigrations } from '../../store/migrate-store.js';
 import {
   openStoreDatabase,
   resolveStoreLocation,
@@ -61,7 +62,7 @@ function parseOptions(args: string[]): StatusOptions {
     allowNegative: true,
     strict: true,
   });
-  if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo))
+  if (values.repo !== undefined && !isRepoName(values.repo))
     throw new UsageError(`--repo takes OWNER/NAME, not '${values.repo}'`);
   if (values.base !== undefined && values.repo === undefined)
     throw new UsageError('--base needs --repo: a branch name alone does not say which queue');
@@ -89,9 +90,9 @@ function wantsColor(io: CliIo, option: boolean | undefined): boolean {
 async function openReader(location: StoreLocation): Promise<Store> {
   const database = await openStoreDatabase(location, { readOnly: true });
   try {
-    const pending = (await readMigrationStatus(database)).filter((m) => m.appliedAt === undefined);
+    const pending = await pendingMigrations(database);
     if (pending.length > 0) {
-      const names = pending.map((m) => m.name).join(', ');
+      const names = pending.join(', ');
       const count = pending.length === 1 ? '1 migration' : `${pending.length} migrations`;
       throw new StoreError(
         `${database.description} has ${count} pending (${names}): start the new version of ` +
