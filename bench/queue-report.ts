@@ -85,17 +85,20 @@ function explanation(r: QueueResults): string {
   const per = (key: string) => ((r.queued.byOperation.get(key) ?? 0) / r.queued.merged).toFixed(1);
   const fit = fitQueueCost(r.queued, r.memory.requests);
   return [
-    `Only \`PATCH checks/update\` grows with the queue (${per('PATCH checks/update')} per merged PR at ${r.queued.merged} PRs): each landing moves`,
-    'every waiting PR up one place, and the `Sluice` check run of each says its position. Fitted through',
-    `the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus ${fit.perWaiting.toFixed(1)} for each PR still waiting behind it.`,
-    'The fixed part — the serial happy path — is what one landing needs: the PR read when it is',
-    'labeled, one GraphQL query before building (the PR, its test-merge commit and its commit authors,',
-    'which REST needs three requests for), another right before landing (the PR, the base tip, its',
-    'protection and rulesets and the config on the default branch, read fresh), the staging commit and',
-    'its ref, the checks, one `updateRefs` moving the head and the base together, the label, and',
-    'the check run created and finished (no comment: `landing.comment` is off by default). Between',
-    "landings, base tips, config, branch policy and permissions come from the cache, and the app's",
-    'own webhooks cost nothing.',
+    'PRs queued at once cost fewer requests each than PRs queued one at a time: they are tested and',
+    'landed in batches (one staging view, staging ref, landing view and `updateRefs` per batch), and a',
+    `PR's \`Sluice\` check run is rewritten when its state changes, not its place in line (\`PATCH checks/update\` ${per('PATCH checks/update')}`,
+    `per merged PR at ${r.queued.merged} PRs). Fitted through the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus`,
+    `${fit.perWaiting.toFixed(1)} for each PR still waiting behind it.`,
+    'The serial happy path is what one landing of one PR needs: one GraphQL query before building (the',
+    'PR, its test-merge commit and its commit authors, which REST needs three requests for), another',
+    'right before landing (the PR, the base tip and its checks; with it the protection and rulesets, read',
+    'fresh), the staging commit and its ref, one `updateRefs` moving the head and the base together,',
+    'the label, and the check run created and finished. The PR is held as its label event carried it,',
+    "and the staging's checks as its check runs reported them",
+    '([ADR 0005](adr/0005-webhook-reports-in-the-cache.md)); there is no comment (`landing.comment` is',
+    'off by default). Between landings, base tips, config, branch policy and permissions come from the',
+    "cache, and the app's own webhooks cost nothing.",
   ].join('\n');
 }
 
