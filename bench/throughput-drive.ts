@@ -32,6 +32,11 @@ export interface ThroughputOptions {
    * the end-to-end tests.
    */
   sweepMinutes?: number;
+  /**
+   * The repository's `.github/sluice.yml` (text), for the app and the simulator alike; unset,
+   * the defaults.
+   */
+  config?: string;
   /** Asked before every step: true stops the run (Ctrl-C), which then fails. */
   interrupted?: () => boolean;
 }
@@ -100,7 +105,11 @@ export function throughputCi(
 
 /** One repository requiring `test`, the runner pool sized, the app running against it. */
 export async function startThroughputScenario(options: ThroughputOptions): Promise<Scenario> {
-  const s = await startScenario({ ci: throughputCi(options), requiredChecks: ['test'] });
+  const s = await startScenario({
+    ci: throughputCi(options),
+    requiredChecks: ['test'],
+    ...(options.config === undefined ? {} : { config: options.config }),
+  });
   await s.repo.setCiRunners(options.runners);
   return s;
 }

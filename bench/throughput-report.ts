@@ -91,8 +91,9 @@ export async function simulate(options: ThroughputOptions, seed: number): Promis
     join(dist, 'simulate/compare-policies.js')
   )) as typeof ComparePolicies;
   const { parseConfig } = (await import(join(dist, 'config/index.js'))) as typeof Config;
-  const parsed = parseConfig('', { path: '.github/sluice.yml' });
-  if (!parsed.ok) throw new Error('the default config does not parse');
+  const parsed = parseConfig(options.config ?? '', { path: '.github/sluice.yml' });
+  if (!parsed.ok)
+    throw new Error(`--config does not parse: ${parsed.errors.map((e) => e.message).join('; ')}`);
   return comparePolicies(
     {
       prs: options.prs,

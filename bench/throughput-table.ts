@@ -89,7 +89,7 @@ export function renderTable(r: Report): string {
     list.length ? `${list.length} (sizes ${list.join(' ')})` : '0';
   const p = r.parameters;
   return [
-    `throughput: ${p.prs} PRs (broken: #${p.failing.join(', #')}), ${p.ciMinutes}-minute CI on ${p.ciOn.join(', ')}, ${p.runners} runners, ${p.sweepMinutes ? `a sweep every ${p.sweepMinutes} min` : 'no sweeps'}, seed ${p.seed}; ${r.app}`,
+    `throughput: ${p.prs} PRs (broken: #${p.failing.join(', #')}), ${p.ciMinutes}-minute CI on ${p.ciOn.join(', ')}, ${p.runners} runners, ${p.sweepMinutes ? `a sweep every ${p.sweepMinutes} min` : 'no sweeps'}, seed ${p.seed}, ${p.config === undefined ? 'default config' : `config: ${JSON.stringify(p.config.trim())}`}; ${r.app}`,
     '',
     ...main,
     '',

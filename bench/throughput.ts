@@ -5,12 +5,14 @@
  * parameters. Exits non-zero when the outcome is wrong (not when a target is missed).
  *
  *   npm run bench:throughput -- --prs 40 --failing 3,17,22,31 --ci-minutes 10 --runners 4
- *                               [--seed S] [--ci-on GLOBS] [--sweep-minutes N]
+ *                               [--seed S] [--ci-on GLOBS] [--sweep-minutes N] [--config FILE]
  *                               [--json] [--verbose] [--dump DIR]
  *
  * `--ci-on` lists the branches whose pushes run CI (default the README's `sluice/staging/**`;
  * before the scratch branch for merges moved to `sluice/staging-scratch/<base>`, that also ran
  * CI on every merge the app computed there);
+ * `--config FILE` is the repository's `.github/sluice.yml` for the app and the simulator (the
+ * defaults when absent), to weigh a policy's throughput against its GitHub requests;
  * `--sweep-minutes` also runs the app's sweep on the virtual clock, as its production timer
  * does; `--dump DIR` keeps the app's log, the request log and every CI job for investigation.
  */
@@ -39,6 +41,7 @@ function options(): ThroughputOptions & { seed: number; json: boolean; dump?: st
       seed: { type: 'string', default: '1' },
       'ci-on': { type: 'string', default: 'sluice/staging/**' },
       'sweep-minutes': { type: 'string' },
+      config: { type: 'string' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       dump: { type: 'string' },
@@ -71,6 +74,7 @@ function options(): ThroughputOptions & { seed: number; json: boolean; dump?: st
     ...(values['sweep-minutes'] === undefined
       ? {}
       : { sweepMinutes: whole('sweep-minutes', values['sweep-minutes'], 1) }),
+    ...(values.config === undefined ? {} : { config: readFileSync(values.config, 'utf8') }),
     seed: whole('seed', values.seed, 0),
     json: values.json,
     ...(values.dump ? { dump: values.dump } : {}),
