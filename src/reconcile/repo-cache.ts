@@ -227,14 +227,24 @@ export class RepoCache {
     this.#policies.set(branch, { value: policy, at: this.clock() });
   }
 
-  /** A sweep or an operator asked for fresh eyes. */
+  /** Everything is read afresh. */
   clear(): void {
+    this.clearForSweep();
+    this.#policies.clear();
+    this.#config = undefined;
+  }
+
+  /**
+   * A sweep looks with fresh eyes at what webhooks report (PRs, base tips, checks), in case one
+   * was lost, and at permissions, which no webhook reports. The config and the branch policy
+   * are kept: their own webhooks drop them, they expire on their own, and a landing reads both
+   * afresh before it writes; reading them on every sweep cost five requests a sweep.
+   */
+  clearForSweep(): void {
     this.#pulls.clear();
     this.#bases.clear();
     this.#checks.clear();
     this.#permissions.clear();
-    this.#policies.clear();
-    this.#config = undefined;
   }
 
   forgetConfig(): void {

@@ -29,7 +29,7 @@ export async function sweep(runtime: SluiceRuntime, options: { discover: boolean
       runtime.log.info({ repo, settled }, 'settled open journal rows by looking at GitHub');
   }
   for (const queue of current) {
-    runtime.cache(queue.repo).clear();
+    runtime.cache(queue.repo).clearForSweep();
     await runtime.reconcile(queue, 'sweep');
   }
 }

@@ -47,11 +47,18 @@ describe("the cache of a staging commit's checks", () => {
     expect(c.checks('s2')).toBeUndefined();
   });
 
-  it('is emptied by a sweep', () => {
+  it('is emptied by a sweep, which keeps the config and the branch policy', () => {
     const c = cache();
     c.rememberChecks('s1', [passed], 0);
-    c.clear();
+    c.rememberConfig({ ok: false, errors: [] });
+    c.rememberPolicy('main', { checks: ['test'], approvals: 0, unreadable: [] });
+    c.clearForSweep();
     expect(c.checks('s1')).toBeUndefined();
+    expect(c.config()).toEqual({ ok: false, errors: [] });
+    expect(c.policy('main')).toEqual({ checks: ['test'], approvals: 0, unreadable: [] });
+    c.clear();
+    expect(c.config()).toBeUndefined();
+    expect(c.policy('main')).toBeUndefined();
   });
 
   describe("a check run's own report", () => {

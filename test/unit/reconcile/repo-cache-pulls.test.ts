@@ -78,7 +78,7 @@ describe('a PR as its webhook carried it', () => {
     expect(c.pull(7)).toBeUndefined();
     now = 0;
     c.rememberPullFromEvent(pull('a1'), '2030-01-01T10:01:00Z');
-    c.clear();
+    c.clearForSweep();
     expect(c.pull(7)).toBeUndefined();
   });
 });
