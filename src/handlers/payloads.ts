@@ -7,25 +7,35 @@ import { z } from 'zod';
 const account = z.object({ login: z.string(), type: z.string() });
 const repository = z.object({ full_name: z.string(), default_branch: z.string() });
 const installation = z.object({ id: z.number() });
-const pullRef = z.object({
+/**
+ * The PR as `pulls/get` shows it, which a queue label's event carries: held instead of read
+ * (see `pullFromEvent`). A payload without all of it is read instead.
+ */
+export const pullSnapshot = z.object({
+  number: z.number(),
+  state: z.string(),
+  merged_at: z.string().nullable(),
+  draft: z.boolean().optional(),
+  title: z.string(),
+  body: z.string().nullable(),
+  user: z.object({ login: z.string() }).nullable(),
+  head: z.object({
+    sha: z.string(),
+    ref: z.string(),
+    repo: z.object({ full_name: z.string() }).nullable(),
+  }),
+  base: z.object({ ref: z.string() }),
+  labels: z.array(z.object({ name: z.string().optional() })),
+  maintainer_can_modify: z.boolean(),
+  updated_at: z.string(),
+});
+
+/** What every `pull_request` event must carry; the rest of the snapshot is kept when present. */
+const pullRef = pullSnapshot.partial().extend({
   number: z.number(),
   state: z.string(),
   base: z.object({ ref: z.string() }),
-  head: z.object({
-    sha: z.string(),
-    ref: z.string().optional(),
-    repo: z.object({ full_name: z.string() }).nullable().optional(),
-  }),
-  // The rest of the PR as of the event: a queue label's event carries what observing the PR
-  // would read (see `pullFromEvent`); a payload without them is read instead.
-  merged_at: z.string().nullable().optional(),
-  draft: z.boolean().optional(),
-  title: z.string().optional(),
-  body: z.string().nullable().optional(),
-  user: z.object({ login: z.string() }).nullable().optional(),
-  labels: z.array(z.object({ name: z.string().optional() })).optional(),
-  maintainer_can_modify: z.boolean().optional(),
-  updated_at: z.string().optional(),
+  head: pullSnapshot.shape.head.partial().extend({ sha: z.string() }),
 });
 
 export const pullRequestEvent = z.object({

@@ -2,7 +2,7 @@ import type { SluiceRuntime } from '../runtime/sluice-runtime.js';
 import type { ParseConfigResult } from '../config/index.js';
 import { loadConfig } from '../reconcile/load-config.js';
 import type { CommandKind, CommandSource, Priority } from '../store/types.js';
-import type { PullRequestEvent } from './payloads.js';
+import { pullSnapshot, type PullRequestEvent } from './payloads.js';
 import type { ObservedPull } from '../queue/types.js';
 import { canWriteHead, toObservedPull } from '../github/to-observed-pull.js';
 
@@ -110,25 +110,14 @@ function pullFromEvent(
   repo: string,
   pr: PullRequestEvent['pull_request'],
 ): { pull?: { observed: ObservedPull; updatedAt: string } } {
-  const { title, labels, user, updated_at: updatedAt, maintainer_can_modify: canModify } = pr;
-  const headRef = pr.head.ref;
-  const headRepo = pr.head.repo;
-  if (
-    title === undefined ||
-    labels === undefined ||
-    user === undefined ||
-    updatedAt === undefined ||
-    canModify === undefined ||
-    headRef === undefined ||
-    headRepo === undefined ||
-    pr.merged_at === undefined
-  )
-    return {};
+  const parsed = pullSnapshot.safeParse(pr);
+  if (!parsed.success) return {};
+  const snapshot = parsed.data;
   const [owner = '', name = ''] = repo.split('/');
-  const fields = { ...pr, title, labels, user, body: pr.body ?? null, merged_at: pr.merged_at };
-  const observed = toObservedPull(
-    { ...fields, head: { sha: pr.head.sha, ref: headRef, repo: headRepo } },
-    canWriteHead({ owner, repo: name }, headRepo?.full_name ?? null, canModify),
+  const writable = canWriteHead(
+    { owner, repo: name },
+    snapshot.head.repo?.full_name ?? null,
+    snapshot.maintainer_can_modify,
   );
-  return { pull: { observed, updatedAt } };
+  return { pull: { observed: toObservedPull(snapshot, writable), updatedAt: snapshot.updated_at } };
 }

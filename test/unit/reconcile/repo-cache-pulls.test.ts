@@ -1,24 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { RepoCache, defaultCacheTtl } from '../../../src/reconcile/repo-cache.js';
 import type { ObservedPull } from '../../../src/queue/types.js';
+import { aPull } from '../queue/builders.js';
 
-const pull = (headSha: string): ObservedPull => ({
-  number: 7,
-  state: 'open',
-  merged: false,
-  draft: false,
-  title: 'feat: pages',
-  body: '',
-  author: 'alice',
-  headSha,
-  headRef: 'pages',
-  headRepo: 'acme/widgets',
-  headWritable: true,
-  baseRef: 'main',
-  labels: ['merge-queue'],
-  approvals: 0,
-  changesRequested: false,
-});
+const pull = (headSha: string): ObservedPull => aPull({ number: 7, headSha });
 
 describe('a PR as its webhook carried it', () => {
   const cache = () => new RepoCache(defaultCacheTtl, () => 0);
