@@ -85,6 +85,23 @@ export async function removeLabel(services: Services, removal: LabelRemoval): Pr
   return labelsOn(repo, issue);
 }
 
+/**
+ * Removes the labels the issue carries and skips the others (GraphQL's
+ * `removeLabelsFromLabelable`: a label that is not there is already removed). Each removal is
+ * the one REST `removeLabel` makes: an `unlabeled` webhook and timeline event per label.
+ */
+export async function removeLabels(services: Services, change: LabelChange): Promise<Label[]> {
+  const { repo, issue, actor } = change;
+  const present = change.names.filter((name) => hasLabel(issue, name));
+  if (present.length === 0) return labelsOn(repo, issue);
+  const send = await prepareIssueEvents(services, repo, issue);
+  for (const name of present) {
+    // The same label named twice is removed once.
+    if (hasLabel(issue, name)) detach(services, { repo, issue, name, actor }, send);
+  }
+  return labelsOn(repo, issue);
+}
+
 /** Replaces the issue's labels: `unlabeled` for each one dropped, then `labeled` for each new one. */
 export async function setLabels(services: Services, change: LabelChange): Promise<Label[]> {
   const { repo, issue, actor } = change;

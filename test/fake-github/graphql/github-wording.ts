@@ -1,5 +1,14 @@
 import { Kind, visit, type ASTNode, type DocumentNode, type GraphQLError } from 'graphql';
 
+// Mutation refusals live apart (mutation-wording.ts); this module stays the one to import from.
+export {
+  checkRunWording,
+  labelWording,
+  mutationForbidden,
+  unknownNode,
+  updateRefsWording,
+} from './mutation-wording.js';
+
 /** An error in the shape GitHub's GraphQL API answers it. */
 export interface GitHubGraphqlError {
   type?: string;
@@ -168,24 +177,3 @@ export function toGitHubSyntaxError(error: GraphQLError): GitHubGraphqlError {
   } else message = error.message;
   return { message, ...locationsOf(error) };
 }
-
-/**
- * `updateRefs` refusals. GitHub documents the rules (atomic, `beforeOid`, `force`) but not the
- * words; these follow git's own for the ref transaction GitHub runs. Verify against GitHub
- * (docs/local-github.md, "Behaviours to verify").
- */
-export const updateRefsWording = {
-  invalidName: (name: string) => `${name} is not a valid ref name.`,
-  duplicate: (name: string) => `Multiple updates for ref '${name}' not allowed`,
-  missingObject: (oid: string) => `Could not resolve to a commit with the oid of '${oid}'`,
-  missingRef: (name: string) => `cannot lock ref '${name}': unable to resolve reference '${name}'`,
-  refExists: (name: string) => `cannot lock ref '${name}': reference already exists`,
-  stale: (name: string, expected: string, actual: string) =>
-    `cannot lock ref '${name}': is at ${actual} but expected ${expected}`,
-  notFastForward: (name: string) => `${name}: Update is not a fast forward`,
-  unknownRepository: (id: string) => `Could not resolve to a node with the global id of '${id}'`,
-};
-
-/** graphql-ruby's refusal of a mutation to someone who can see the repository but not write to it. */
-export const mutationForbidden = (login: string, mutation: string): string =>
-  `${login} does not have the correct permissions to execute \`${mutation}\``;

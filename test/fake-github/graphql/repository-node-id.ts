@@ -1,4 +1,5 @@
 import { nodeId } from '../world/ids.js';
+import { databaseIdOf } from './node-id-of.js';
 
 /**
  * A repository's global node id: REST's `node_id`, GraphQL's `Repository.id`, and what
@@ -13,9 +14,5 @@ export function repositoryNodeId(repoId: number): string {
  * object's id, or one that only looks alike (GitHub answers those NOT_FOUND).
  */
 export function repositoryIdOf(id: string): number | undefined {
-  const digits = /^R_kgDO([0-9A-Z]+)$/.exec(id)?.[1];
-  if (digits === undefined) return undefined;
-  const repoId = Number.parseInt(digits, 36);
-  // Only the canonical spelling decodes: `R_kgDO0A` and `R_kgDOA` must not name one repository.
-  return Number.isSafeInteger(repoId) && repositoryNodeId(repoId) === id ? repoId : undefined;
+  return databaseIdOf('R', id);
 }

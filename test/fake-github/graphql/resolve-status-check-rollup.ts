@@ -21,7 +21,7 @@ import type { RepositorySource } from './resolve-repository.js';
 
 type StatusState = 'ERROR' | 'EXPECTED' | 'FAILURE' | 'PENDING' | 'SUCCESS';
 
-interface CheckRunSource {
+export interface CheckRunSource {
   __typename: 'CheckRun';
   repo: RepoState;
   run: CheckRun;

@@ -13,10 +13,10 @@ import { actingAccount } from '../domain/pulls/acting-account.js';
 import { assertDeletable, assertProtectedPushAllowed } from '../domain/pulls/protected-push.js';
 import { listPulls } from '../domain/pulls/pull-record.js';
 import { changedWorkflow, mayChangeWorkflows, workflowsRefusal } from '../auth/workflow-changes.js';
-import { GraphqlFailure, type GraphqlContext } from './graphql-context.js';
+import { GraphqlFailure } from './graphql-context.js';
 import { field, property, requirePermissionOf, type ResolverTable } from './field-resolver.js';
-import { mutationForbidden, updateRefsWording as words } from './github-wording.js';
-import { repositoryIdOf } from './repository-node-id.js';
+import { updateRefsWording as words } from './github-wording.js';
+import { writableRepository } from './writable-repository.js';
 import {
   planRefUpdates,
   refused,
@@ -41,7 +41,7 @@ interface UpdateRefsInput {
 export const updateRefsResolvers: ResolverTable = {
   'Mutation.updateRefs': field<unknown, { input: UpdateRefsInput }>(async (_, { input }, ctx) => {
     requirePermissionOf(ctx, UPDATE_REFS);
-    const repo = writableRepository(ctx, input.repositoryId);
+    const repo = writableRepository(ctx, input.repositoryId, 'UpdateRefs');
     const planned = await planRefUpdates(repo, input.refUpdates);
     for (const update of planned) assertPushAllowed(repo, update);
     await refuseWorkflowChanges(ctx.caller, repo, planned);
@@ -58,34 +58,6 @@ export const updateRefsResolvers: ResolverTable = {
     'clientMutationId',
   ),
 };
-
-/** Outside the installation (or invisible to a person) the id names nothing, as on GitHub. */
-function writableRepository(ctx: GraphqlContext, repositoryId: string): RepoState {
-  const id = repositoryIdOf(repositoryId);
-  const repo = [...ctx.world.repos.values()].find((r) => r.id === id);
-  const { caller } = ctx;
-  const notFound = () => new GraphqlFailure('NOT_FOUND', words.unknownRepository(repositoryId));
-  if (!repo) throw notFound();
-  switch (caller.kind) {
-    case 'installation':
-      if (ctx.world.installationFor(caller.app.id, repo) !== caller.installation) throw notFound();
-      return repo;
-    case 'app':
-      throw notFound();
-    case 'user': {
-      const login = caller.account.login.toLowerCase();
-      const role =
-        repo.owner.login.toLowerCase() === login ? 'admin' : repo.collaborators.get(login);
-      if (role === undefined && repo.private) throw notFound();
-      if (!['admin', 'maintain', 'write'].includes(role ?? ''))
-        throw new GraphqlFailure(
-          'FORBIDDEN',
-          mutationForbidden(caller.account.login, 'UpdateRefs'),
-        );
-      return repo;
-    }
-  }
-}
 
 /** Branch protection applies to these writes as to any push (no force push, required checks). */
 function assertPushAllowed(repo: RepoState, update: PlannedRefUpdate): void {

@@ -27,6 +27,8 @@ import { refResolvers } from './resolve-ref.js';
 import { ruleResolvers } from './resolve-rules.js';
 import { objectResolvers } from './resolve-object.js';
 import { statusCheckRollupResolvers } from './resolve-status-check-rollup.js';
+import { checkRunMutationResolvers } from './resolve-check-run-mutations.js';
+import { labelResolvers } from './resolve-labels.js';
 
 /** Exactly the fields Sluice reads (and their neighbours); anything else is answered as unresolved. */
 const resolvers: ResolverTable = {
@@ -38,6 +40,8 @@ const resolvers: ResolverTable = {
   ...ruleResolvers,
   ...objectResolvers,
   ...statusCheckRollupResolvers,
+  ...checkRunMutationResolvers,
+  ...labelResolvers,
   ...connectionResolvers(
     'LabelConnection',
     'PullRequestCommitConnection',
@@ -85,14 +89,23 @@ export function prepareGraphql(schema: GraphQLSchema, body: GraphqlBody): Prepar
   const topFields = (operation?.selectionSet.selections ?? []).flatMap((s) =>
     s.kind === Kind.FIELD ? [s.name.value] : [],
   );
-  // Queries are reads (`graphql/repository`); mutations are keyed apart, as the writes they are.
-  const kind = operation?.operation === OperationTypeNode.MUTATION ? 'graphql-mutation' : 'graphql';
-  const operationId = topFields.length > 0 ? `${kind}/${topFields.join('+')}` : 'graphql';
+  const operationId = operationIdOf(operation?.operation, topFields);
   if (invalid.length > 0)
     return { kind: 'refused', operationId, errors: toGitHubValidationErrors(document, invalid) };
   if (!operation)
     return refused(operationId, 'An operation name is required when the document holds several.');
   return { kind: 'ready', document, operationId };
+}
+
+/**
+ * Queries are reads named by every top-level field (`graphql/repository+repository`). Mutations
+ * are keyed apart, as the writes they are, and named by what they do: each distinct field once,
+ * in first-seen order, so 16 aliased `updateCheckRun`s are `graphql-mutation/updateCheckRun`.
+ */
+function operationIdOf(kind: OperationTypeNode | undefined, topFields: string[]): string {
+  if (topFields.length === 0) return 'graphql';
+  if (kind !== OperationTypeNode.MUTATION) return `graphql/${topFields.join('+')}`;
+  return `graphql-mutation/${[...new Set(topFields)].join('+')}`;
 }
 
 function refused(operationId: string, message: string): Prepared {
