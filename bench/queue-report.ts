@@ -81,20 +81,29 @@ function breakdown(r: QueueResults): string[] {
   ];
 }
 
+/** Requests that write `Sluice` check runs or take labels off, REST or GraphQL, per merged PR. */
+function noticeRequestsPerPr(run: QueueResults['queued']): string {
+  const notice = /checks\/(create|update)|remove-label|CheckRun|removeLabels/;
+  const total = [...run.byOperation].reduce((sum, [key, n]) => sum + (notice.test(key) ? n : 0), 0);
+  return (total / run.merged).toFixed(1);
+}
+
 function explanation(r: QueueResults): string {
-  const per = (key: string) => ((r.queued.byOperation.get(key) ?? 0) / r.queued.merged).toFixed(1);
   const fit = fitQueueCost(r.queued, r.memory.requests);
   return [
     'PRs queued at once cost fewer requests each than PRs queued one at a time: they are tested and',
     'landed in batches (one staging view, staging ref, landing view and `updateRefs` per batch), and a',
-    `PR's \`Sluice\` check run is rewritten when its state changes, not its place in line (\`PATCH checks/update\` ${per('PATCH checks/update')}`,
-    `per merged PR at ${r.queued.merged} PRs). Fitted through the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus`,
+    "PR's `Sluice` check run is rewritten when its state changes, not its place in line; the states and",
+    'label removals of a pass go to GitHub in one GraphQL request',
+    `([ADR 0006](adr/0006-notices-batched-in-graphql.md)): ${noticeRequestsPerPr(r.queued)} such requests`,
+    `per merged PR at ${r.queued.merged} PRs. Fitted through the two queued runs, a landing costs ${fit.fixed.toFixed(0)} requests plus`,
     `${fit.perWaiting.toFixed(1)} for each PR still waiting behind it.`,
     'The serial happy path is what one landing of one PR needs: one GraphQL query before building (the',
     'PR, its test-merge commit and its commit authors, which REST needs three requests for), another',
     'right before landing (the PR, the base tip and its checks; with it the protection and rulesets, read',
     'fresh), the staging commit and its ref, one `updateRefs` moving the head and the base together,',
-    'the label, and the check run created and finished. The PR is held as its label event carried it,',
+    'the check run created, then finished with the label taken off in one request. The PR is held as',
+    'its label event carried it,',
     "and the staging's checks as its check runs reported them",
     '([ADR 0005](adr/0005-webhook-reports-in-the-cache.md)); there is no comment (`landing.comment` is',
     'off by default). Between landings, base tips, config, branch policy and permissions come from the',

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRunWritesIn } from '../test/e2e/support/check-run-writes.js';
 import type { Scenario } from '../test/e2e/support/scenario.js';
 import { ciOf } from '../test/fake-github/ci/ci-of.js';
 
@@ -22,14 +23,9 @@ export function dumpRun(s: Scenario, dir: string, fromVirtual: number): void {
     `${['seq', 'virtual min', 'method', 'operation', 'status', 'path'].join('\t')}\n${requests.join('\n')}\n`,
   );
   // What each write of a check run said: why a PR's run was rewritten, read in order.
-  const checkRunWrites = s.gh.world.requests
-    .filter((r) => r.operationId === 'checks/update' || r.operationId === 'checks/create')
-    .map((r) => {
-      const body = (r.body ?? {}) as { status?: string; output?: { title?: string } };
-      return [r.seq, minutes(r.at), r.path.split('/').pop(), body.status, body.output?.title].join(
-        '\t',
-      );
-    });
+  const checkRunWrites = checkRunWritesIn(s.gh.world.requests).map((w) =>
+    [w.seq, minutes(w.at), w.runId ?? 'new', w.status, w.title].join('\t'),
+  );
   writeFileSync(
     join(dir, 'check-runs.tsv'),
     `${['seq', 'virtual min', 'run', 'status', 'title'].join('\t')}\n${checkRunWrites.join('\n')}\n`,

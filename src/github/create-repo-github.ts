@@ -1,6 +1,6 @@
 import type { RepoGitHub } from './port.js';
 import type { RepoContext } from './repo-context.js';
-import { branchSha, defaultBranch } from './repository-facts.js';
+import { branchSha, defaultBranch, repositoryNodeId } from './repository-facts.js';
 import { readFile } from './read-file.js';
 import { readQueuePulls } from './queue-pulls.js';
 import { getPull } from './get-pull.js';
@@ -22,6 +22,7 @@ import { landingView } from './landing-view.js';
 import { mergePull } from './merge-pull.js';
 import { addLabels, comment, removeLabel } from './issue-writes.js';
 import { findCheckRun, writeCheckRun } from './write-check-run.js';
+import { writeNotices } from './write-notices.js';
 import { hasComment, labelsOn } from './issue-reads.js';
 import { failingJobs } from './failing-jobs.js';
 import { jobLog } from './job-log.js';
@@ -40,6 +41,7 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     owner,
     repo,
     defaultBranch: () => defaultBranch(ctx),
+    repositoryId: () => repositoryNodeId(ctx),
     readFile: (path, ref) => readFile(ctx, { repo, path, ref }),
     readFileIn: (other, path, ref) => readFile(ctx, { repo: other, path, ref }),
     branchSha: (branch) => branchSha(ctx, branch),
@@ -72,6 +74,7 @@ export function createRepoGitHub(ctx: RepoContext): RepoGitHub {
     removeLabel: (number, label) => removeLabel(ctx, number, label),
     comment: (number, body) => comment(ctx, number, body),
     writeCheckRun: (check, id) => writeCheckRun(ctx, check, id),
+    writeNotices: (repositoryId, writes) => writeNotices(ctx, repositoryId, writes),
     labelsOn: (number) => labelsOn(ctx, number),
     hasComment: (number, marker) => hasComment(ctx, number, marker),
     findCheckRun: (input) => findCheckRun(ctx, input),

@@ -153,7 +153,29 @@ export type NoticeWrite =
 
 /** A failure may still name the run, when it was created and a later request failed. */
 export type CheckRunWriteResult =
-  { kind: 'ok'; id: number } | (Exclude<NoticeWrite, { kind: 'ok' }> & { id?: number });
+  | {
+      kind: 'ok';
+      id: number;
+      /** GraphQL's id of the run, when the answer named it. */ nodeId?: string;
+    }
+  | (Exclude<NoticeWrite, { kind: 'ok' }> & { id?: number });
+
+/**
+ * One write of a batch: a check run's create (no `run`) or update (of the run GraphQL knows
+ * as `run.nodeId`), or a label taken off a PR, both named by their GraphQL ids.
+ */
+export type NoticeBatchWrite =
+  | { kind: 'check-run'; check: CheckRunWrite; run?: { id: number; nodeId: string } }
+  | { kind: 'remove-label'; pullId: string; labelId: string };
+
+/**
+ * A batch's answers, one per write in order; `refused` when GraphQL refused the document
+ * before running any of it (nothing was written: send the writes through REST), because the
+ * host lacks one of the mutations or an input did not fit its type.
+ */
+export type NoticeBatchResult =
+  | { kind: 'answered'; results: (CheckRunWriteResult | NoticeWrite)[] }
+  | { kind: 'refused'; message: string; hostLacksMutations: boolean };
 
 export interface FailingJob {
   checkRunId: number;

@@ -17,6 +17,8 @@ import type {
   FailingJob,
   LandingView,
   MergeResult,
+  NoticeBatchResult,
+  NoticeBatchWrite,
   NoticeWrite,
   Person,
   PullDetails,
@@ -35,6 +37,8 @@ export interface RepoGitHub {
   readonly repo: string;
 
   defaultBranch(): Promise<string>;
+  /** The repository's GraphQL node id (what mutations name it by); it never changes. */
+  repositoryId(): Promise<string>;
   /** A file's text at a ref, or undefined when absent (or a directory). */
   readFile(path: string, ref: string): Promise<string | undefined>;
   /** Reads from another repository of the same owner (for `_extends`). */
@@ -139,6 +143,12 @@ export interface RepoGitHub {
    * further updates; GitHub appends annotations on every update, so send each once.
    */
   writeCheckRun(check: CheckRunWrite, id?: number): Promise<CheckRunWriteResult>;
+  /**
+   * Check-run writes and label removals in one GraphQL request, applied in order, each
+   * answered on its own (a removal's `ok` carries no id); sent once. At most 50 annotations
+   * per check run (the rest need `writeCheckRun`).
+   */
+  writeNotices(repositoryId: string, writes: NoticeBatchWrite[]): Promise<NoticeBatchResult>;
   /** The PR's labels, read now. */
   labelsOn(number: number): Promise<string[]>;
   /** Whether any comment on the PR contains `marker`. */

@@ -2,7 +2,8 @@ import { asReadError } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
 import { withOperation } from './request-operation.js';
 
-interface GraphqlErrorEntry {
+/** One entry of a GraphQL answer's `errors`, as GitHub writes them. */
+export interface GraphqlErrorEntry {
   type?: string;
   path?: (string | number)[];
   message?: string;

@@ -8,6 +8,13 @@ export async function defaultBranch(ctx: RepoContext): Promise<string> {
   return data.default_branch;
 }
 
+export async function repositoryNodeId(ctx: RepoContext): Promise<string> {
+  const { data } = await readGitHub(ctx, 'repos/get', () =>
+    ctx.octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo }),
+  );
+  return data.node_id;
+}
+
 /** The branch tip, or undefined when there is no such branch. */
 export async function branchSha(ctx: RepoContext, branch: string): Promise<string | undefined> {
   // The single-ref endpoint takes `heads/x` and matches exactly (the plural one matches prefixes).

@@ -3,6 +3,7 @@ import type { RepoContext } from './repo-context.js';
 import { writeOnce } from './repo-context.js';
 import { isUnknownOutcome, requestFailure } from './request-failure.js';
 import { withOperation } from './request-operation.js';
+import type { GraphqlErrorEntry } from './read-graphql.js';
 
 const updateRefsMutation = /* GraphQL */ `
   mutation SluiceUpdateRefs($repositoryId: ID!, $refUpdates: [RefUpdate!]!) {
@@ -11,11 +12,6 @@ const updateRefsMutation = /* GraphQL */ `
     }
   }
 `;
-
-interface GraphqlErrorEntry {
-  type?: string;
-  message?: string;
-}
 
 /**
  * Moves several refs of one repository atomically (GraphQL `updateRefs`, github.com and GHES

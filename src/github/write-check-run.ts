@@ -51,6 +51,7 @@ export async function writeCheckRun(
     output: outputWith(check.output, first),
   };
   let runId = id;
+  let nodeId: string | undefined;
   const written = await sendNotice(
     ctx.log,
     id === undefined ? 'checks/create' : 'checks/update',
@@ -60,6 +61,7 @@ export async function writeCheckRun(
           ? await checks.create({ ...fields, head_sha: check.headSha })
           : await checks.update({ ...fields, check_run_id: id });
       runId = answer.data.id;
+      nodeId = answer.data.node_id;
     },
   );
   if (written.kind !== 'ok' || runId === undefined)
@@ -73,7 +75,7 @@ export async function writeCheckRun(
     if (more.kind !== 'ok') return { ...more, id: runId };
   }
   ctx.log?.debug({ runId, name: check.name, status: check.status }, 'wrote check run');
-  return { kind: 'ok', id: runId };
+  return { kind: 'ok', id: runId, ...(nodeId === undefined ? {} : { nodeId }) };
 }
 
 /**

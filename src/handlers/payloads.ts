@@ -5,7 +5,12 @@ import { z } from 'zod';
  * with a message naming the field, instead of failing somewhere deep in a reconcile.
  */
 const account = z.object({ login: z.string(), type: z.string() });
-const repository = z.object({ full_name: z.string(), default_branch: z.string() });
+const repository = z.object({
+  full_name: z.string(),
+  default_branch: z.string(),
+  // GraphQL ids, for the mutations that batch what Sluice tells (see NodeIds).
+  node_id: z.string().optional(),
+});
 const installation = z.object({ id: z.number() });
 /**
  * The PR as `pulls/get` shows it, which a queue label's event carries: held instead of read
@@ -25,7 +30,7 @@ export const pullSnapshot = z.object({
     repo: z.object({ full_name: z.string() }).nullable(),
   }),
   base: z.object({ ref: z.string() }),
-  labels: z.array(z.object({ name: z.string().optional() })),
+  labels: z.array(z.object({ name: z.string().optional(), node_id: z.string().optional() })),
   maintainer_can_modify: z.boolean(),
   updated_at: z.string(),
 });
@@ -33,6 +38,7 @@ export const pullSnapshot = z.object({
 /** What every `pull_request` event must carry; the rest of the snapshot is kept when present. */
 const pullRef = pullSnapshot.partial().extend({
   number: z.number(),
+  node_id: z.string().optional(),
   state: z.string(),
   base: z.object({ ref: z.string() }),
   head: pullSnapshot.shape.head.partial().extend({ sha: z.string() }),
@@ -41,7 +47,7 @@ const pullRef = pullSnapshot.partial().extend({
 export const pullRequestEvent = z.object({
   action: z.string(),
   pull_request: pullRef,
-  label: z.object({ name: z.string() }).optional(),
+  label: z.object({ name: z.string(), node_id: z.string().optional() }).optional(),
   changes: z
     .object({ base: z.object({ ref: z.object({ from: z.string() }) }).optional() })
     .optional(),

@@ -75,6 +75,11 @@ export async function onPullRequest(
 ): Promise<void> {
   const repo = event.repository.full_name;
   const { number, base } = { number: event.pull_request.number, base: event.pull_request.base.ref };
+  runtime.cache(repo).nodeIds.learn({
+    repository: event.repository.node_id,
+    pull: { number, id: event.pull_request.node_id },
+    labels: [...(event.pull_request.labels ?? []), ...(event.label ? [event.label] : [])],
+  });
   // What the app did itself (moving a head to land it, the merge that follows, labels it
   // changed) the reconcile that did it already knows: no request, no new look needed.
   if (isOwnEvent(runtime, event.sender)) return;

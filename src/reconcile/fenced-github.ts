@@ -10,6 +10,7 @@ const reads = new Set<string | symbol>([
   'owner',
   'repo',
   'defaultBranch',
+  'repositoryId',
   'readFile',
   'readFileIn',
   'branchSha',

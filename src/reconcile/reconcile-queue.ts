@@ -4,6 +4,7 @@ import { applyEffect } from './apply/index.js';
 import { messageContext } from './message-context.js';
 import { observe, type Observation } from './observe.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
+import { LeaseLostError } from './lease-lost-error.js';
 import { syncCheckRuns } from './sync-check-runs.js';
 import type { QueueKey, ReconcileDeps } from './types.js';
 
@@ -48,13 +49,15 @@ export async function reconcileQueue(
       messages: messageContext(observation.snapshot, config.config),
       endedBranches,
     };
-    for (const effect of effects) {
-      report.effects.push(effect.kind);
-      const applied = await applyEffect(ctx, effect);
-      await deps.events?.effectApplied({ queue, effect, applied, observation, at: deps.now() });
-      if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue);
-      if (applied === 'stale') break;
-    }
+    await applyThenTell(deps, queue, async () => {
+      for (const effect of effects) {
+        report.effects.push(effect.kind);
+        const applied = await applyEffect(ctx, effect);
+        await deps.events?.effectApplied({ queue, effect, applied, observation, at: deps.now() });
+        if (effect.kind === 'build-staging') await rememberFreshStaging(deps, queue);
+        if (applied === 'stale') break;
+      }
+    });
     observation = await observe(deps, queue);
   }
   if (report.passes >= maxPasses)
@@ -63,6 +66,29 @@ export async function reconcileQueue(
   await tidyBranches(deps, observation, endedBranches);
   report.wakeAt = nextDecisionAt(observation.snapshot);
   return report;
+}
+
+/**
+ * Applies a pass's effects, then tells what they recorded together: a batch's landing is one
+ * request for all its PRs. An effect that throws (a 5xx mid-build) still has what the ones
+ * before it recorded told now, not at the next reconcile; a holder that lost its lease tells
+ * nothing (its writes are fenced, and the new holder delivers).
+ */
+async function applyThenTell(
+  deps: ReconcileDeps,
+  queue: QueueKey,
+  apply: () => Promise<void>,
+): Promise<void> {
+  try {
+    await apply();
+  } catch (error) {
+    if (!(error instanceof LeaseLostError))
+      await deliverOutbox(deps, queue).catch((failure: unknown) =>
+        deps.log.warn({ ...queue, err: String(failure) }, 'could not tell after a failed effect'),
+      );
+    throw error;
+  }
+  await deliverOutbox(deps, queue);
 }
 
 /**

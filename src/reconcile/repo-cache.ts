@@ -1,6 +1,7 @@
 import type { PullDetails, RequiredPolicy } from '../github/port.js';
 import type { ParseConfigResult } from '../config/index.js';
 import type { ObservedCheck, ObservedPull, Permission } from '../queue/types.js';
+import { NodeIds } from './node-ids.js';
 import { BuildMemo } from './build-memo.js';
 
 interface Cached<T> {
@@ -37,6 +38,8 @@ export class RepoCache {
   #config: Cached<ParseConfigResult> | undefined;
   /** Merged trees and staging commits: facts that never go stale, kept across sweeps. */
   readonly builds = new BuildMemo();
+  /** GraphQL ids of the repository, its PRs and labels, learned from webhooks. */
+  readonly nodeIds = new NodeIds();
 
   constructor(
     private readonly ttl: {

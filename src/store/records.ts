@@ -236,6 +236,8 @@ export interface QueueCommandRecord extends QueueRef {
 export interface PrCheckRun extends PullRequestRef {
   headSha: string;
   checkRunId: number;
+  /** GraphQL's id of the run (`updateCheckRun` takes it); null for runs saved before 0008. */
+  nodeId: string | null;
   fingerprint: string;
   updatedAt: Date;
 }

@@ -114,6 +114,7 @@ export interface StoreSchema {
     number: number;
     head_sha: string;
     check_run_id: number;
+    node_id: ColumnType<string | null, string | null | undefined, string | null>;
     fingerprint: string;
     updated_at: Time;
   };

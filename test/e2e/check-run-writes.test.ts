@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { startScenario, type Scenario } from './support/scenario.js';
 import { stagingCi } from './support/ci-scripts.js';
 import { openPull, sluiceRun } from './support/pulls.js';
+import { checkRunWritesIn } from './support/check-run-writes.js';
 
 /** One PR at a time: the ones behind only move up in line while the first lands. */
 const serial = [
@@ -27,8 +28,8 @@ describe("a queued PR's Sluice check run", () => {
     const last = prs[2]!;
     const run = sluiceRun(s, last.head)!;
     const writes = () =>
-      s!.gh.world.requests.filter(
-        (r) => r.operationId === 'checks/update' && r.path.endsWith(`/check-runs/${run.id}`),
+      checkRunWritesIn(s!.gh.world.requests).filter(
+        (w) => w.kind === 'update' && w.runId === run.id,
       ).length;
     expect(run.output.title).toBe('Queued: 3 of 3');
     expect(run.output.summary).toContain('when this was written');

@@ -66,10 +66,15 @@ describe('what Sluice tells people survives 5xx answers and crashes', () => {
 
   it('GitHub answers 502 after creating the Sluice check run: one check run, found again and completed', async () => {
     s = await startScenario({ ci: stagingCi(), config });
-    s.gh.faults.add({ op: 'checks/create', when: 'after', status: 502, times: 1 });
+    // Check runs are written through GraphQL, many to a request; this one creates one.
+    const create = 'graphql-mutation/createCheckRun';
+    s.gh.faults.add({ op: create, when: 'after', status: 502, times: 1 });
     const pr = await queuedPull(s);
     await s.repo.finishCi();
     await s.settle();
+
+    const faulted = s.gh.world.requests.filter((r) => r.operationId === create && r.faulted);
+    expect(faulted).toHaveLength(1);
 
     expect(s.repo.pull(pr.number).merged).toBe(true);
     const runs = sluiceRuns(s, pr.head);
@@ -81,9 +86,11 @@ describe('what Sluice tells people survives 5xx answers and crashes', () => {
   it('the app is killed right after landing, before telling anyone: restarted, it tells exactly once', async () => {
     s = await startScenario({ ci: stagingCi(), config });
     const pr = await queuedPull(s);
-    // The first thing said after landing is taking the queue label off; it never arrives.
-    s.gh.faults.add({ op: 'issues/remove-label', status: 502, times: 1 });
-    const { killed } = killOnFirst(s, 'issues/remove-label');
+    // The first thing said after landing is taking the queue label off (through GraphQL, by
+    // the ids the label's webhook told); it never arrives.
+    const removal = 'graphql-mutation/removeLabelsFromLabelable';
+    s.gh.faults.add({ op: removal, status: 502, times: 1 });
+    const { killed } = killOnFirst(s, removal);
     await s.repo.finishCi();
     await killed;
     expect(s.repo.pull(pr.number).merged).toBe(true);

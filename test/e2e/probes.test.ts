@@ -3,6 +3,7 @@ import { startScenario, type Scenario } from './support/scenario.js';
 import { breakage, brokenMarker, contentCi } from './support/content-ci.js';
 import { branchSha, commentsOn, sluiceRun } from './support/pulls.js';
 import { finishCiOf, mainSince, openPulls, stagingBranches } from './support/stagings.js';
+import { checkRunWritesIn } from './support/check-run-writes.js';
 
 /**
  * Probes on (the default), with the adaptive chain, on a CI with four runners. Sluice builds
@@ -77,9 +78,9 @@ describe('probes beside the chain', () => {
     expect(good).toBeDefined();
     const runWrites = (n: number) => {
       const run = sluiceRun(s!, prs.find((pr) => pr.number === n)!.head)!;
-      const titles = s!.gh.world.requests
-        .filter((r) => r.operationId === 'checks/update' && r.path.endsWith(`/${run.id}`))
-        .map((r) => (r.body as { output?: { title?: string } }).output?.title);
+      const titles = checkRunWritesIn(s!.gh.world.requests)
+        .filter((w) => w.kind === 'update' && w.runId === run.id)
+        .map((w) => w.title);
       return { title: run.output.title, titles };
     };
     const before = new Map(good!.prs.map((n) => [n, runWrites(n)]));

@@ -1,7 +1,6 @@
 import type { Effect } from '../../queue/effects.js';
 import { renderDequeuedCheckRun, renderDequeuedComment } from '../../messages/index.js';
 import type { Store } from '../../store/types.js';
-import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
 import { toJson } from '../journal.js';
@@ -10,8 +9,9 @@ type Dequeue = Extract<Effect, { kind: 'dequeue' }>;
 
 /**
  * Ends the entry, says why (check run; a comment for outcomes people must act on), fixes
- * labels. What it says is recorded in the same transaction as the entry's end, then delivered:
- * a crash in between tells it on the next pass, never drops it.
+ * labels. What it says is recorded in the same transaction as the entry's end, and delivered
+ * once the pass's effects are applied: a crash in between tells it on the next pass, never
+ * drops it.
  */
 export async function applyDequeue(ctx: ApplyContext, effect: Dequeue): Promise<Applied> {
   const { deps, queue } = ctx;
@@ -47,7 +47,6 @@ export async function applyDequeue(ctx: ApplyContext, effect: Dequeue): Promise<
   });
   deps.cache.forgetPull(effect.pr);
   deps.log.info({ repo: queue.repo, pr: effect.pr, reason: effect.reason.kind }, 'dequeued');
-  await deliverOutbox(deps, queue);
   return 'done';
 }
 

@@ -1,6 +1,5 @@
 import type { Effect } from '../../queue/effects.js';
 import { renderMergedCheckRun, renderMergedComment } from '../../messages/index.js';
-import { deliverOutbox } from '../outbox/deliver-outbox.js';
 import { noticeRows, type Notice } from '../outbox/notice.js';
 import type { ApplyContext, Applied } from './context.js';
 
@@ -9,8 +8,9 @@ type Finish = Extract<Effect, { kind: 'finish-merged' }>;
 /**
  * The PR is merged: close the books, take the queue label off, say where it landed (on the
  * `Sluice` check run, and in a comment when `landing.comment` asks for one). The entry's end
- * and what is told about it commit together, then are delivered: a crash in between leaves
- * them in the outbox for the next pass, never untold.
+ * and what is told about it commit together; the pass delivers them once its effects are
+ * applied (with the rest of a batch landing: one request for all its PRs' labels and runs).
+ * A crash in between leaves them in the outbox for the next pass, never untold.
  */
 export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Promise<Applied> {
   const { deps, queue, observation } = ctx;
@@ -45,7 +45,6 @@ export async function applyFinishMerged(ctx: ApplyContext, effect: Finish): Prom
   });
   if (landedHere) await recordFlakes(ctx, record.id, effect.stagingSha!);
   deps.cache.forgetPull(effect.pr);
-  await deliverOutbox(deps, queue);
   return 'done';
 }
 

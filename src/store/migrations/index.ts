@@ -11,6 +11,7 @@ import { addLeaseHandoverColumns } from './add-lease-handover-columns.js';
 import { addStagingChainColumns } from './add-staging-chain-columns.js';
 import { addPriorityColumns } from './add-priority-columns.js';
 import { createQueuePauseTables } from './create-queue-pause-tables.js';
+import { addCheckRunNodeId } from './add-check-run-node-id.js';
 
 /**
  * Every migration, in order, as code: no directory is globbed at run time, so the same set
@@ -35,5 +36,6 @@ export function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0005_staging_chains': { up: (db: Kysely<unknown>) => addStagingChainColumns(db, types) },
     '0006_priorities': { up: (db: Kysely<unknown>) => addPriorityColumns(db) },
     '0007_queue_pause': { up: (db: Kysely<unknown>) => createQueuePauseTables(db, types) },
+    '0008_check_run_node_id': { up: (db: Kysely<unknown>) => addCheckRunNodeId(db) },
   };
 }

@@ -2,6 +2,7 @@
  * Reading batches, chains and probes off the local GitHub: the commits of a staging branch,
  * what the `Sluice` check run of a PR said over time, and stepping one staging's CI.
  */
+import { checkRunWritesIn } from './check-run-writes.js';
 import type { Scenario } from './scenario.js';
 import { branchSha, openPull } from './pulls.js';
 
@@ -83,22 +84,13 @@ export function sluiceSaid(s: Scenario, head: string): { title: string; summary:
       .filter((c) => c.name === 'Sluice')
       .map((c) => c.id),
   );
-  const said: { title: string; summary: string }[] = [];
-  for (const request of s.gh.world.requests) {
-    if (request.status >= 300) continue;
-    const body = request.body as {
-      name?: string;
-      head_sha?: string;
-      output?: { title?: string; summary?: string };
-    } | null;
-    if (!body?.output?.title) continue;
-    const create = request.operationId === 'checks/create' && body.head_sha === head;
-    const id = Number(/\/check-runs\/(\d+)/.exec(request.path)?.[1]);
-    const update = request.operationId === 'checks/update' && ids.has(id);
-    if ((create && body.name === 'Sluice') || update)
-      said.push({ title: body.output.title, summary: body.output.summary ?? '' });
-  }
-  return said;
+  return checkRunWritesIn(s.gh.world.requests)
+    .filter((w) =>
+      w.kind === 'create'
+        ? w.headSha === head && w.name === 'Sluice'
+        : w.runId !== undefined && ids.has(w.runId),
+    )
+    .flatMap((w) => (w.title ? [{ title: w.title, summary: w.summary ?? '' }] : []));
 }
 
 /** Titles only, for `toContainEqual(expect.stringMatching(…))`. */

@@ -123,7 +123,7 @@ describe('labels, comments and check runs', () => {
       },
       id,
     );
-    expect(same).toEqual({ kind: 'ok', id });
+    expect(same).toEqual({ kind: 'ok', id, nodeId: expect.stringMatching(/^CR_/) });
     expect(repo.checkRuns.get(id)).toMatchObject({
       status: 'completed',
       conclusion: 'success',

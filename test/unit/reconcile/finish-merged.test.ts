@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { parseConfig, type SluiceConfig } from '../../../src/config/index.js';
 import { applyFinishMerged } from '../../../src/reconcile/apply/finish.js';
+import { deliverOutbox } from '../../../src/reconcile/outbox/deliver-outbox.js';
 import type { ApplyContext } from '../../../src/reconcile/apply/context.js';
 import { HostCapabilities } from '../../../src/reconcile/host-capabilities.js';
 import { messageContext } from '../../../src/reconcile/message-context.js';
@@ -87,12 +88,15 @@ describe('finishing a PR the queue landed', () => {
       stagingSha,
     });
     expect(applied).toBe('done');
+    // Recorded, told when the pass's effects are all applied.
+    expect(await store.outbox.listUndelivered(queue)).not.toEqual([]);
+    await deliverOutbox(deps, queue);
     expect(await store.outbox.listUndelivered(queue)).toEqual([]);
   }
 
   it('by default says where it landed on the check run only: no comment', async () => {
     await finish('');
-    expect(gh.calls).toEqual(['removeLabel', 'checks/create']);
+    expect(gh.calls).toEqual(['removeLabel', 'repositoryId', 'batch(create)']);
     expect(gh.runs.map((r) => [r.status, r.title])).toEqual([
       ['completed', 'Landed on main as ccccccc'],
     ]);
@@ -101,7 +105,7 @@ describe('finishing a PR the queue landed', () => {
 
   it('with `landing.comment: true` also comments with the commit it landed as', async () => {
     await finish('landing:\n  comment: true\n');
-    expect(gh.calls).toEqual(['removeLabel', 'checks/create', 'comment']);
+    expect(gh.calls).toEqual(['removeLabel', 'repositoryId', 'batch(create)', 'comment']);
     expect(gh.comments).toEqual([
       expect.stringMatching(
         /^Landed as \[`ccccccc`\]\(https:\/\/github\.com\/acme\/widgets\/commit\/c{40}\) on `main`/,

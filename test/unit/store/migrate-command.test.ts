@@ -38,7 +38,7 @@ describe('sluice migrate', () => {
     const second = await sluice(['migrate', '--database', path], { cwd });
     expect(first).toEqual({
       code: 0,
-      stdout: `Applied 7 migrations to SQLite file ${path}: 0001_initial, 0002_orchestration, 0003_outbox, 0004_lease_handover, 0005_staging_chains, 0006_priorities, 0007_queue_pause\n`,
+      stdout: `Applied 8 migrations to SQLite file ${path}: 0001_initial, 0002_orchestration, 0003_outbox, 0004_lease_handover, 0005_staging_chains, 0006_priorities, 0007_queue_pause, 0008_check_run_node_id\n`,
       stderr: '',
     });
     expect(second).toEqual({ code: 0, stdout: `SQLite file ${path} is up to date.\n`, stderr: '' });
@@ -49,7 +49,7 @@ describe('sluice migrate', () => {
     const before = await sluice(['migrate', '--status'], { cwd });
     expect(before).toEqual({
       code: 1,
-      stdout: `No SQLite file at ${path} yet: 7 migrations pending (0001_initial, 0002_orchestration, 0003_outbox, 0004_lease_handover, 0005_staging_chains, 0006_priorities, 0007_queue_pause).\n`,
+      stdout: `No SQLite file at ${path} yet: 8 migrations pending (0001_initial, 0002_orchestration, 0003_outbox, 0004_lease_handover, 0005_staging_chains, 0006_priorities, 0007_queue_pause, 0008_check_run_node_id).\n`,
       stderr: '',
     });
     expect(existsSync(path)).toBe(false);
@@ -58,7 +58,7 @@ describe('sluice migrate', () => {
     const after = await sluice(['migrate', '--status'], { cwd });
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(
-      /^SQLite file .*\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0001_initial\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0002_orchestration\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0003_outbox\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0004_lease_handover\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0005_staging_chains\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0006_priorities\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0007_queue_pause\nUp to date\.\n$/,
+      /^SQLite file .*\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0001_initial\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0002_orchestration\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0003_outbox\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0004_lease_handover\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0005_staging_chains\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0006_priorities\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0007_queue_pause\n {2}applied \d{4}-\d\d-\d\dT[\d:.]+Z {4}0008_check_run_node_id\nUp to date\.\n$/,
     );
   });
 
@@ -75,11 +75,11 @@ describe('sluice migrate', () => {
       const applied = await sluice(['migrate'], { cwd, env: { DATABASE_URL: url } });
       expect(pending.code).toBe(1);
       expect(pending.stdout).toMatch(
-        /^PostgreSQL 127\.0\.0\.1:5432\/test \(schema store_test_\w+\)\n {2}pending +0001_initial\n {2}pending +0002_orchestration\n {2}pending +0003_outbox\n {2}pending +0004_lease_handover\n {2}pending +0005_staging_chains\n {2}pending +0006_priorities\n {2}pending +0007_queue_pause\n7 migrations pending: run `sluice migrate` to apply\.\n$/,
+        /^PostgreSQL 127\.0\.0\.1:5432\/test \(schema store_test_\w+\)\n {2}pending +0001_initial\n {2}pending +0002_orchestration\n {2}pending +0003_outbox\n {2}pending +0004_lease_handover\n {2}pending +0005_staging_chains\n {2}pending +0006_priorities\n {2}pending +0007_queue_pause\n {2}pending +0008_check_run_node_id\n8 migrations pending: run `sluice migrate` to apply\.\n$/,
       );
       expect(applied).toMatchObject({
         code: 0,
-        stdout: expect.stringMatching(/^Applied 7 migrations to PostgreSQL/),
+        stdout: expect.stringMatching(/^Applied 8 migrations to PostgreSQL/),
       });
     } finally {
       await harness.dispose();

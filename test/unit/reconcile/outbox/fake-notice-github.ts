@@ -1,6 +1,8 @@
 import type {
   CheckRunWrite,
   CheckRunWriteResult,
+  NoticeBatchResult,
+  NoticeBatchWrite,
   NoticeWrite,
   RepoGitHub,
 } from '../../../../src/github/port.js';
@@ -24,6 +26,8 @@ export class FakeNoticeGitHub {
   readonly runs: { id: number; externalId: string | undefined; status: string; title: string }[] =
     [];
   readsFail = false;
+  /** false: the host's GraphQL refuses the notice mutations. */
+  noticeMutations = true;
   readonly #answers = new Map<Op, Answer[]>();
 
   /** The next writes of `op` answer these, in order; then `ok`. */
@@ -52,9 +56,14 @@ export class FakeNoticeGitHub {
   }
 
   async writeCheckRun(check: CheckRunWrite, id?: number): Promise<CheckRunWriteResult> {
+    this.calls.push(id === undefined ? 'checks/create' : 'checks/update');
+    const written = await this.#apply(check, id);
+    return written.kind === 'ok' ? { ...written, nodeId: `CR_${written.id}` } : written;
+  }
+
+  async #apply(check: CheckRunWrite, id: number | undefined): Promise<CheckRunWriteResult> {
     let runId = id;
-    const name = id === undefined ? 'checks/create' : 'checks/update';
-    const written = await this.#write('check-run', name, () => {
+    const written = await this.#answer('check-run', () => {
       if (id === undefined) {
         runId = this.runs.length + 1;
         this.runs.push({ id: runId, externalId: check.externalId, status: '', title: '' });
@@ -64,6 +73,42 @@ export class FakeNoticeGitHub {
       run.title = check.output.title;
     });
     return written.kind === 'ok' ? { kind: 'ok', id: runId! } : written;
+  }
+
+  repositoryId(): Promise<string> {
+    return this.#read('repositoryId', () => 'R_widgets');
+  }
+
+  /**
+   * One request (`batch(create,update,remove-label…)` in `calls`); each write is answered by
+   * the next answer of its kind, as if sent alone. Node ids are `CR_<id>`.
+   */
+  async writeNotices(_: string, writes: NoticeBatchWrite[]): Promise<NoticeBatchResult> {
+    const kinds = writes.map((w) =>
+      w.kind === 'remove-label' ? 'remove-label' : w.run === undefined ? 'create' : 'update',
+    );
+    this.calls.push(`batch(${kinds.join(',')})`);
+    if (!this.noticeMutations)
+      return {
+        kind: 'refused',
+        message: "doesn't exist on type 'Mutation'",
+        hostLacksMutations: true,
+      };
+    const results: (CheckRunWriteResult | NoticeWrite)[] = [];
+    for (const write of writes) {
+      if (write.kind === 'remove-label') {
+        const label = write.labelId.replace(/^LA_/, '');
+        results.push(
+          await this.#answer('remove-label', () => {
+            this.labels = this.labels.filter((l) => l !== label);
+          }),
+        );
+        continue;
+      }
+      const written = await this.#apply(write.check, write.run?.id);
+      results.push(written.kind === 'ok' ? { ...written, nodeId: `CR_${written.id}` } : written);
+    }
+    return { kind: 'answered', results };
   }
 
   labelsOn(): Promise<string[]> {
@@ -90,6 +135,10 @@ export class FakeNoticeGitHub {
 
   #write(op: Op, name: string, apply: () => unknown): Promise<NoticeWrite> {
     this.calls.push(name);
+    return this.#answer(op, apply);
+  }
+
+  #answer(op: Op, apply: () => unknown): Promise<NoticeWrite> {
     const answer = this.#answers.get(op)?.shift() ?? 'ok';
     if (answer === 'ok' || answer === 'lost') apply();
     switch (answer) {

@@ -75,6 +75,7 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         '0005_staging_chains',
         '0006_priorities',
         '0007_queue_pause',
+        '0008_check_run_node_id',
       ]);
       const store = await harness.open();
       expect(await store.staging.get(failed!)).toMatchObject({
@@ -107,7 +108,11 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
         .execute();
       await insertOldStagings(database, []);
 
-      expect(await migrateStore(database)).toEqual(['0006_priorities', '0007_queue_pause']);
+      expect(await migrateStore(database)).toEqual([
+        '0006_priorities',
+        '0007_queue_pause',
+        '0008_check_run_node_id',
+      ]);
       const store = await harness.open();
       const [entry] = await store.queue.listForPullRequest({ repo: 'octo/widgets', number: 1 });
       expect(entry).toMatchObject({ priority: 'normal', priorityLabel: null });
@@ -121,7 +126,7 @@ export function describeMigrationsContract(createHarness: HarnessFactory): void 
       expect(error).toBeUndefined();
       await insertOldStagings(database, []);
 
-      expect(await migrateStore(database)).toEqual(['0007_queue_pause']);
+      expect(await migrateStore(database)).toEqual(['0007_queue_pause', '0008_check_run_node_id']);
       const store = await harness.open();
       const queue = { repo: 'octo/widgets', base: 'main' };
       const ended = await store.queue.listEnded({ ...queue, since: minute(0), limit: 10 });

@@ -56,21 +56,34 @@ export function describeOrchestrationContract({ store }: ContractContext): void 
       await store().checkRuns.save({
         ...key,
         checkRunId: 17,
+        nodeId: 'CR_17',
         fingerprint: 'queued#1',
         now: minute(0),
       });
+      // A write whose answer named no node id keeps the one known.
       await store().checkRuns.save({
         ...key,
         checkRunId: 17,
+        nodeId: null,
         fingerprint: 'testing',
         now: minute(2),
       });
       expect(await store().checkRuns.get(key)).toEqual({
         ...key,
         checkRunId: 17,
+        nodeId: 'CR_17',
         fingerprint: 'testing',
         updatedAt: minute(2),
       });
+      // Another run for the head (found again after a lost create) keeps no stale node id.
+      await store().checkRuns.save({
+        ...key,
+        checkRunId: 18,
+        nodeId: null,
+        fingerprint: 'testing',
+        now: minute(3),
+      });
+      expect((await store().checkRuns.get(key))?.nodeId).toBeNull();
       expect(await store().checkRuns.get({ ...key, headSha: 'b'.repeat(40) })).toBeUndefined();
     });
   });
