@@ -77,7 +77,7 @@ As in other Probot apps (\`context.config()\`), a repository without its own \`.
 
 \`_extends\` names a file to inherit: \`.github\` (the same owner's \`.github\` repository), \`repo\`, \`owner/repo\` (a repository of the same owner), or \`owner/repo:path/to/file.yml\`; without a path, the same path (\`.github/sluice.yml\`) is read there. The org-wide file may use \`_extends\` too. Mappings merge key by key and the repository's own file wins; lists and plain values replace the inherited ones. Errors in an inherited setting name the inherited file.
 
-Sluice reads these files with its installation's token, so it must be installed on the repositories that hold them (an installation on all of the owner's repositories includes \`.github\`); a file it cannot see counts as missing. It keeps what it read for up to ${cacheMinutes} minutes: a push to the repository's own file applies at once, a change to an org-wide or inherited file within ${cacheMinutes} minutes.
+Sluice reads these files with its installation's token, so it must be installed on the repositories that hold them (an installation on all of the owner's repositories includes \`.github\`); a file it cannot see counts as missing. It keeps what it read for up to ${cacheMinutes} minutes: a push to the repository's own file applies at once, a change to an org-wide or inherited file within ${cacheMinutes} minutes — and before any landing, which reads the config afresh and does not land under one that changed.
 
 ## Limits
 

@@ -268,10 +268,16 @@ function progress(check: ObservedCheck): number {
  * Pull requests and checks are invalidated by their webhooks and cleared by every sweep; the
  * time limit covers a webhook that reached another replica (or none).
  */
+/**
+ * How long each read is trusted without a webhook saying otherwise. The config and the branch
+ * policy live longest: their own webhooks drop them, and every landing reads both fresh (and
+ * keeps what it read), so a lost webhook delays only a loosening, never lets a decision stand
+ * under a policy since tightened.
+ */
 export const defaultCacheTtl = {
   pullsMs: 5 * 60_000,
   checksMs: 5 * 60_000,
-  configMs: 10 * 60_000,
+  configMs: 15 * 60_000,
   permissionsMs: 5 * 60_000,
-  policyMs: 5 * 60_000,
+  policyMs: 15 * 60_000,
 };

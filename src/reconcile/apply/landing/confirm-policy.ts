@@ -6,8 +6,8 @@ import type { ApplyContext } from '../context.js';
  * The policy a landing is gated by, confirmed against a fresh read right before the write: the
  * config on the default branch and the base's protection and rulesets. A decision made on a
  * cached policy that has since been tightened — a newly required check, more approvals, any
- * config change — is not acted on: the fresh policy replaces the cached one and the queue is
- * decided again under it. Returns true when the decision may stand.
+ * config change — is not acted on: the queue is decided again under the fresh policy. Either
+ * way the fresh reads replace the cached ones. Returns true when the decision may stand.
  */
 export async function confirmPolicy(ctx: ApplyContext, view: LandingView): Promise<boolean> {
   const { deps, queue, observation } = ctx;
@@ -27,9 +27,11 @@ export async function confirmPolicy(ctx: ApplyContext, view: LandingView): Promi
   );
   const covered =
     required.every((check) => decidedUnder.has(check)) && approvals <= snapshot.requiredApprovals;
-  if (sameConfig && covered) return true;
+  // Read this instant: what the cache holds from now on, so the queue's next observations
+  // need not read them again while landings keep coming.
   deps.cache.rememberConfig(fresh);
   deps.cache.rememberPolicy(queue.base, view.policy);
+  if (sameConfig && covered) return true;
   deps.log.info(
     { ...queue, newlyRequired: required.filter((c) => !decidedUnder.has(c)), sameConfig },
     'the policy changed since this landing was decided: deciding again under the new one',
