@@ -1,18 +1,20 @@
 import { readGitHub, readUnlessMissing } from './call-github.js';
 import type { RepoContext } from './repo-context.js';
 
-export async function defaultBranch(ctx: RepoContext): Promise<string> {
+/** The repository as `repos/get` shows it: its default branch and its GraphQL node id. */
+async function readRepository(ctx: RepoContext) {
   const { data } = await readGitHub(ctx, 'repos/get', () =>
     ctx.octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo }),
   );
-  return data.default_branch;
+  return data;
+}
+
+export async function defaultBranch(ctx: RepoContext): Promise<string> {
+  return (await readRepository(ctx)).default_branch;
 }
 
 export async function repositoryNodeId(ctx: RepoContext): Promise<string> {
-  const { data } = await readGitHub(ctx, 'repos/get', () =>
-    ctx.octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo }),
-  );
-  return data.node_id;
+  return (await readRepository(ctx)).node_id;
 }
 
 /** The branch tip, or undefined when there is no such branch. */

@@ -25,6 +25,8 @@ export interface BatchedNotice {
   write: NoticeBatchWrite;
   /** A check-run row's payload, to keep what the run says once written. */
   payload?: CheckRunPayload;
+  /** A removal's label, whose id is forgotten if GitHub refuses it. */
+  label?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function batchedNotice(
     const pullId = ids.pull(row.number);
     const labelId = ids.label(payload.label);
     if (row.attempts > 0 || pullId === undefined || labelId === undefined) return undefined;
-    return { row, write: { kind: 'remove-label', pullId, labelId } };
+    return { row, label: payload.label, write: { kind: 'remove-label', pullId, labelId } };
   }
   if (payload.kind !== 'check-run') return undefined;
   if (payload.render.annotations.flat().length > annotationsPerRequest) return undefined;
@@ -97,7 +99,7 @@ export async function deliverNoticeBatch(
 
 async function settleNotice(
   deps: ReconcileDeps,
-  { row, write, payload }: BatchedNotice,
+  { row, write, payload, label }: BatchedNotice,
   written: CheckRunWriteResult | NoticeWrite,
 ): Promise<RowOutcome> {
   if (write.kind === 'check-run' && payload) {
@@ -110,9 +112,6 @@ async function settleNotice(
   if (written.kind === 'ok') return settleRow(deps, row, written);
   // Refused: the label's id may name a label deleted and made again, so it is forgotten. Either
   // way the next pass looks at the PR's labels and removes it by name if it is still there.
-  if (written.kind === 'rejected') {
-    const label = (readPayload(row) as { label?: string }).label;
-    if (label !== undefined) deps.cache.nodeIds.forgetLabel(label);
-  }
+  if (written.kind === 'rejected' && label !== undefined) deps.cache.nodeIds.forgetLabel(label);
   return settleRow(deps, row, { kind: 'unknown', message: written.message });
 }

@@ -1,8 +1,9 @@
-import { ProbotOctokit } from 'probot';
+import type { ProbotOctokit } from 'probot';
 import type { RegisteredApp } from '../../control/register-app.js';
 import { repositoryNodeId } from '../../graphql/repository-node-id.js';
 import { WebhookInbox, type Received, type WebhookPayload } from '../pulls/webhook-inbox.js';
 import {
+  installationOctokit,
   installationToken,
   startOnePullWorld,
   postGraphql,
@@ -89,16 +90,7 @@ export async function startChecksWorld(): Promise<ChecksWorld> {
       return Promise.resolve({ status: 200 });
     },
   });
-  const octokit = new ProbotOctokit({
-    auth: {
-      appId: registered.app.id,
-      privateKey: registered.privateKey,
-      installationId: installation.id,
-    },
-    baseUrl: kit.gh.apiUrl,
-    throttle: { enabled: false },
-    retry: { enabled: false },
-  });
+  const octokit = installationOctokit(kit, registered, installation);
   const auth = `token ${await installationToken(octokit)}`;
   return {
     ...world,

@@ -125,6 +125,15 @@ export function installAppWith(
 ): InstanceType<typeof ProbotOctokit> {
   const registered = kit.gh.registerApp({ slug, permissions, events: [] });
   const installation = kit.gh.install(registered.app, { account: 'acme' });
+  return installationOctokit(kit, registered, installation);
+}
+
+/** An Octokit acting as `installation` of the registered app, without retries or throttling. */
+export function installationOctokit(
+  kit: PullKit,
+  registered: { app: { id: number }; privateKey: string },
+  installation: { id: number },
+): InstanceType<typeof ProbotOctokit> {
   return new ProbotOctokit({
     auth: {
       appId: registered.app.id,

@@ -3,11 +3,11 @@ import { labelWording as words } from '../../graphql/github-wording.js';
 import {
   installAppWith,
   installationToken,
+  postGraphql,
   startOnePullWorld,
   type OnePullWorld,
 } from './graphql-kit.js';
 import { mutationDocument } from './check-run-kit.js';
-import { postGraphql } from './graphql-kit.js';
 
 let world: OnePullWorld;
 beforeAll(async () => {
